@@ -1,0 +1,48 @@
+"""MkDocs event hooks for sdg-stories, in the order MkDocs calls them.
+
+Each event hands over to the ``sdg_stories`` package. MkDocs loads this module once per `mkdocs serve`
+process but runs ``on_config`` on every rebuild, so the state of a build lives on that build's config
+object, never in this module.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+# Imported at module top: MkDocs puts hooks/ on sys.path only while it imports this file.
+from sdg_stories.mkdocs_site import GOALS_CSS, MkDocsSite
+
+_STATE = "_sdg_stories_site"
+_command: str | None = None  # "build", "serve" or "gh-deploy": a fact about the process, not a build
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Validates all content here, before MkDocs cleans site/: a failing build leaves the old site intact.
+    setattr(config, _STATE, MkDocsSite(config, _command))
+    if GOALS_CSS not in config.extra_css:
+        config.extra_css.append(GOALS_CSS)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return _site(config).add_files(files, config)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _site(config).set_page_meta(page)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _site(config).render_content(html, page)
+
+
+def _site(config: MkDocsConfig) -> MkDocsSite:
+    return getattr(config, _STATE)

@@ -1,0 +1,15 @@
+"""Relative links between pages, so the site works from any folder, host or file:// path."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """``target`` and ``page_url`` are site-root relative (``sdg/11/#target-11-7``, ``stories/x/``)."""
+    path, hash_mark, fragment = target.partition("#")
+    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    relative = posixpath.relpath(path or ".", base.rstrip("/") or ".")
+    if path.endswith("/") or not path:
+        relative = relative.rstrip("/") + "/" if relative != "." else "./"
+    return relative + hash_mark + fragment

@@ -1,0 +1,107 @@
+"""The MkDocs side of a build: generated pages become ``File.generated`` files, blocks fill hand-written pages.
+
+This is the only module (with hooks/mkdocs_hooks.py) that knows MkDocs; moving to another generator
+means rewriting this adapter, not the package.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from sdg_stories.build import SiteBuild
+from sdg_stories.pages import GeneratedPage
+from sdg_stories.problems import ContentError, Problem
+from sdg_stories.settings import Settings
+
+GOALS_CSS = "assets/stylesheets/sdg-goals.css"
+_BLOCK = re.compile(r"<!--\s*sdg-stories:([a-z-]+)\s*-->")
+_BLOCKS = ("goal-grid", "latest-stories")
+
+
+class MkDocsSite:
+    """Per-build state, kept on the config object that MkDocs creates anew for every (re)build."""
+
+    def __init__(self, config: MkDocsConfig, command: str | None) -> None:
+        project_dir = Path(config.config_file_path).parent
+        options = (config.extra or {}).get("sdg_stories") or {}
+        settings, problems = Settings.from_options(
+            options,
+            language=config.theme["language"] or "nl",
+            site_url=config.site_url,
+            show_drafts=command == "serve",
+            file=Path(config.config_file_path).name,
+        )
+        if problems:
+            raise PluginError(ContentError(problems).report())
+        try:
+            self.build = SiteBuild(project_dir, settings)
+        except ContentError as error:
+            raise PluginError(error.report()) from None
+        self.project_dir = project_dir
+
+    # on_files
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        generated = [self._generate_page_file(page, config) for page in self.build.pages]
+        generated += [
+            File.generated(config, f"stories/{asset}", abs_src_path=str(self.build.folder.path / asset))
+            for asset in self.build.content.assets
+        ]
+        generated.append(File.generated(config, GOALS_CSS, content=self.build.goal_stylesheet()))
+        taken = {file.dest_uri: file for file in files}
+        problems = [
+            Problem(
+                f"{config.docs_dir and Path(config.docs_dir).name}/{taken[file.dest_uri].src_uri}", None, None,
+                f"clashes with the page the build generates at {file.url}; rename or move the hand-written file",
+            )
+            for file in generated
+            if file.dest_uri in taken
+        ]
+        if problems:
+            raise PluginError(ContentError(problems).report())
+        for file in generated:
+            files.append(file)
+        return files
+
+    def _generate_page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File:
+        # Drafts use MkDocs' own draft level: built by `mkdocs serve`, left out of `mkdocs build`.
+        inclusion = InclusionLevel.DRAFT if page.draft else InclusionLevel.NOT_IN_NAV
+        # A blank first line keeps MkDocs from reading a body's opening "Key: value" line as metadata.
+        file = File.generated(config, page.src_uri, content="\n" + page.markdown, inclusion=inclusion)
+        file.dest_uri = page.dest_uri
+        return file
+
+    # on_page_markdown
+
+    def set_page_meta(self, page: Page) -> None:
+        generated = self.build.pages_by_src_uri.get(page.file.src_uri)
+        if generated is None:
+            return
+        page.meta["title"] = generated.title
+        if generated.description:
+            page.meta["description"] = generated.description
+        if generated.hide:
+            page.meta["hide"] = list(generated.hide)
+
+    # on_page_content
+
+    def render_content(self, html: str, page: Page) -> str:
+        generated = self.build.pages_by_src_uri.get(page.file.src_uri)
+        if generated is not None:
+            return self.build.renderer.render_page(generated, html)
+        if "sdg-stories:" in html:
+            return _BLOCK.sub(lambda match: self._render_block(match, page), html)
+        return html
+
+    def _render_block(self, match: re.Match, page: Page) -> str:
+        name = match[1]
+        if name not in _BLOCKS:
+            raise PluginError(f"docs/{page.file.src_uri}: unknown block '{name}'; the blocks are {', '.join(_BLOCKS)}")
+        page_url = "" if page.file.url == "./" else page.file.url
+        return self.build.renderer.render_block(f"blocks/{name}.html", page_url)

@@ -1,0 +1,58 @@
+"""What the content is made of: advisers, stories and vacancies, validated and ready to publish."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Adviser:
+    key: str
+    name: str
+    role: str
+    photo: str | None = None  # path relative to the stories folder
+    bio: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story; ``goals`` holds the goals named and those its targets imply, in number order."""
+
+    source: str  # path relative to the stories folder, posix: "2024-04-05-winkelcentrum.md"
+    slug: str
+    title: str
+    date: dt.date
+    adviser: str
+    goals: tuple[int, ...]
+    targets: tuple[str, ...]
+    summary: str
+    body: str
+    lang: str
+    image: str | None = None  # path relative to the stories folder
+    image_alt: str | None = None
+    draft: bool = False
+    vacancies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vacancy:
+    id: str
+    title: str
+    url: str
+    goals: tuple[int, ...]
+    targets: tuple[str, ...]
+    location: str | None = None
+    hours: str | None = None
+    closes: dt.date | None = None
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything in the stories folder, valid as a whole (every adviser and vacancy named exists)."""
+
+    advisers: dict[str, Adviser]
+    stories: tuple[Story, ...]  # newest first; drafts included, the site decides whether to show them
+    vacancies: tuple[Vacancy, ...] = field(default=())
+    assets: tuple[str, ...] = field(default=())  # images and other files beside the stories

@@ -1,0 +1,23 @@
+"""The pages the build generates, one module per kind: stories, goals, the overview and advisers.
+
+Each module turns the Site into GeneratedPage objects; nothing here knows about MkDocs, which only
+converts each page's Markdown and wraps it in the theme.
+"""
+
+from __future__ import annotations
+
+from sdg_stories.pages.page import GeneratedPage
+from sdg_stories.site import Site
+
+
+def generate_pages(site: Site) -> list[GeneratedPage]:
+    """Every generated page, in a stable order so builds are reproducible."""
+    from sdg_stories.pages import advisers, goals, overview, stories
+
+    pages: list[GeneratedPage] = []
+    for module in (overview, goals, advisers, stories):
+        pages.extend(module.generate(site))
+    return pages
+
+
+__all__ = ["GeneratedPage", "generate_pages"]

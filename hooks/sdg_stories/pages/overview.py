@@ -1,0 +1,24 @@
+"""The overview: ``stories/``, every published story newest first, paginated."""
+
+from __future__ import annotations
+
+from sdg_stories.labels import LABELS
+from sdg_stories.pages.page import GeneratedPage
+from sdg_stories.pagination import paginate
+from sdg_stories.site import Site
+
+
+def generate(site: Site) -> list[GeneratedPage]:
+    labels = LABELS[site.language]
+    return [
+        GeneratedPage(
+            url=pager.url(pager.number),
+            title=labels["all_stories"] if pager.number == 1 else f"{labels['all_stories']} ({labels['page_n'].format(n=pager.number)})",
+            template="overview.html",
+            context={"pager": pager},
+            description=labels["overview_intro"],
+            hide=("toc",),
+            kind="overview",
+        )
+        for pager in paginate(site.stories, site.settings.page_size, site.OVERVIEW_URL)
+    ]
