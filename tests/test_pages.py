@@ -1,0 +1,140 @@
+"""What a visitor gets from the example content: every generated page kind, checked in the HTML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sdg_stories.contrast import contrast_ratio
+from sdg_stories.framework import load_framework
+
+FRAMEWORK = load_framework()
+
+
+def test_story_page_has_every_part(example_site):
+    page = example_site.content("stories/veilig-winkelcentrum/")
+    assert page.h1.get_text() == "Adviseur OOV over een veilig winkelcentrum"
+    assert page.select_one("time")["datetime"] == "2023-03-14"
+    adviser = page.select_one(".sdg-story__header .sdg-adviser")
+    assert adviser.select_one("img")["src"] == "../images/advisers/dirk-blokhuis.svg"
+    assert adviser.select_one("a")["href"] == "../../advisers/dirk-blokhuis/"
+    assert "Adviseur Openbare Orde en Veiligheid" in adviser.get_text()
+    badges = page.select(".sdg-story__header .sdg-badge")
+    assert [badge["href"] for badge in badges] == ["../../sdg/11/", "../../sdg/16/"]
+    assert "Duurzame steden en gemeenschappen" in badges[0].get_text()
+    chips = page.select(".sdg-story__header .sdg-chip")
+    assert [chip["href"] for chip in chips] == ["../../sdg/11/#target-11-7", "../../sdg/16/#target-16-1"]
+    assert page.select_one(".sdg-story__image img")["alt"].startswith("Een licht winkelplein")
+    assert "Winkelcentrum De Bongerd" in page.select_one(".sdg-story__body").get_text()
+    quotes = [q.get_text(" ", strip=True) for q in page.select(".sdg-goal-quote__text")]
+    assert quotes[0] == FRAMEWORK.goal(11).title["nl"]
+    assert page.select(".sdg-related .sdg-card"), "related stories sharing a goal"
+    assert page.select_one(".sdg-back a")["href"] == "../"
+
+
+def test_story_assets_are_published(example_site):
+    assert (example_site.site / "stories/images/winkelcentrum.svg").is_file()
+    assert (example_site.site / "stories/images/advisers/dirk-blokhuis.svg").is_file()
+
+
+def test_related_stories_share_a_goal(example_site):
+    page = example_site.content("stories/veilig-winkelcentrum/")
+    for card in page.select(".sdg-related .sdg-card"):
+        goals = {a["href"] for a in card.select(".sdg-badge")}
+        assert goals & {"../../sdg/11/", "../../sdg/16/"}
+
+
+@pytest.mark.parametrize("goal", range(1, 18))
+def test_every_goal_page_lists_its_targets_with_anchors(example_site, goal):
+    page = example_site.content(f"sdg/{goal}/")
+    data = FRAMEWORK.goal(goal)
+    assert page.h1.get_text(strip=True) == f"Doel {goal}: {data.short['nl']}"
+    assert data.title["nl"] in page.get_text()
+    anchors = [item["id"] for item in page.select(".sdg-target-list li")]
+    assert anchors == [target.anchor for target in data.targets]
+    for target in data.targets:
+        assert target.title["nl"] in page.select_one(f"#{target.anchor}").get_text()
+
+
+def test_goal_page_lists_stories_newest_first_with_targets(example_site):
+    page = example_site.content("sdg/11/")
+    titles = [card.h3.get_text(strip=True) for card in page.select(".sdg-goal-stories .sdg-card")]
+    dates = [card.time["datetime"] for card in page.select(".sdg-goal-stories .sdg-card")]
+    assert titles and dates == sorted(dates, reverse=True)
+    card = page.select(".sdg-goal-stories .sdg-card")[-1]
+    assert "11.7" in [chip.get_text(strip=True)[-4:] for chip in card.select(".sdg-chip")]
+
+
+def test_goal_without_stories_has_an_empty_state(example_site):
+    counts = {goal: len(example_site.content(f"sdg/{goal}/").select(".sdg-goal-stories .sdg-card")) for goal in range(1, 18)}
+    empty = [goal for goal, count in counts.items() if count == 0]
+    assert empty, "the example content leaves some goals without stories"
+    page = example_site.content(f"sdg/{empty[0]}/")
+    assert "nog geen verhalen" in page.select_one(".sdg-empty").get_text()
+
+
+def test_goal_grid_has_17_tiles_with_counts(example_site):
+    page = example_site.content("sdg/")
+    tiles = page.select(".sdg-tile")
+    assert [tile["href"] for tile in tiles] == [f"{n}/" for n in range(1, 18)]
+    eleven = tiles[10].select_one(".sdg-tile__count").get_text()
+    cards = len(example_site.content("sdg/11/").select(".sdg-goal-stories .sdg-card"))
+    assert eleven == (f"{cards} verhalen" if cards != 1 else "1 verhaal")
+
+
+def test_overview_lists_published_stories_newest_first(example_site):
+    page = example_site.content("stories/")
+    dates = [time["datetime"] for time in page.select(".sdg-card time")]
+    assert len(dates) == 9 and dates == sorted(dates, reverse=True)
+    card = page.select_one(".sdg-card")
+    assert card.select_one(".sdg-card__summary").get_text()
+    assert card.select(".sdg-badge")
+
+
+def test_drafts_are_left_out_of_mkdocs_build(example_site):
+    assert not example_site.exists("stories/energiearmoede/")
+    assert "energiearmoede" not in example_site.html("stories/")
+    assert "energiearmoede" not in example_site.html("sdg/1/")
+    assert "energiearmoede" not in (example_site.site / "sitemap.xml").read_text()
+
+
+def test_adviser_page_has_card_and_stories(example_site):
+    page = example_site.content("advisers/dirk-blokhuis/")
+    assert page.h1.get_text() == "Dirk Blokhuis"
+    assert page.select_one(".sdg-adviser img")
+    links = [a["href"] for a in page.select(".sdg-card__title a")]
+    assert "../../stories/veilig-winkelcentrum/" in links
+    index = example_site.content("advisers/")
+    assert len(index.select(".sdg-adviser")) == 6
+
+
+def test_home_shows_intro_goal_grid_and_latest_stories(example_site):
+    page = example_site.content("")
+    assert len(page.select(".sdg-grid .sdg-tile")) == 17
+    assert page.select_one(".sdg-tile")["href"] == "sdg/1/"
+    latest = page.select(".sdg-card")
+    assert 1 <= len(latest) <= 6
+    assert latest[0].select_one("a")["href"].startswith("stories/")
+
+
+def test_stories_stay_out_of_the_navigation(example_site):
+    nav = example_site.soup("stories/veilig-winkelcentrum/").select_one("nav.md-nav--primary")
+    links = [a.get("href") for a in nav.select("a")]
+    assert not [link for link in links if link and "veilig-winkelcentrum" in link]
+    assert any(link and link.endswith("sdg/") for link in links)
+
+
+def test_goal_tile_text_reaches_wcag_aa(example_site):
+    css = (example_site.site / "assets/stylesheets/sdg-goals.css").read_text()
+    for goal in FRAMEWORK.goals:
+        line = next(line for line in css.splitlines() if line.startswith(f".sdg-goal-{goal.id} "))
+        assert goal.color in line and goal.text_color in line
+        assert contrast_ratio(goal.text_color, goal.color) >= 4.5
+
+
+def test_every_value_in_the_site_is_in_dutch_by_default(example_site):
+    soup = example_site.soup("sdg/11/")
+    assert soup.html["lang"] == "nl"
+    assert "De subdoelen van doel 11" in soup.get_text()
