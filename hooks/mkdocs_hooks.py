@@ -44,5 +44,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _site(config).render_content(html, page)
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    return _site(config).page_context(context, page)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _site(config).post_page(output, page)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _site(config).post_build(config)
+
+
 def _site(config: MkDocsConfig) -> MkDocsSite:
     return getattr(config, _STATE)

@@ -7,6 +7,7 @@ from pathlib import Path
 from sdg_stories.content import ContentFolder, load_content
 from sdg_stories.framework import Framework, load_framework
 from sdg_stories.pages import GeneratedPage, generate_pages
+from sdg_stories.problems import Problem
 from sdg_stories.render import Renderer
 from sdg_stories.settings import Settings
 from sdg_stories.site import Site
@@ -21,6 +22,8 @@ class SiteBuild:
         self.folder = ContentFolder(project_dir / settings.stories_dir, settings.stories_dir)
         # Raises ContentError with every problem; nothing below runs on invalid content.
         self.content = load_content(self.folder, self.framework, settings.language)
+        # Problems that do not stop the build (a story linking a vacancy that has closed).
+        self.warnings: list[Problem] = []
         self.site = Site(self.content, self.framework, settings)
         self.renderer = Renderer(self.site)
         self.pages: list[GeneratedPage] = generate_pages(self.site)

@@ -6,6 +6,7 @@ means rewriting this adapter, not the package.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from sdg_stories.settings import Settings
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
 _BLOCK = re.compile(r"<!--\s*sdg-stories:([a-z-]+)\s*-->")
 _BLOCKS = ("goal-grid", "latest-stories")
+# Under MkDocs' own logger, so `mkdocs build --strict` counts our warnings like its own.
+log = logging.getLogger("mkdocs.plugins.sdg_stories")
 
 
 class MkDocsSite:
@@ -44,6 +47,9 @@ class MkDocsSite:
         except ContentError as error:
             raise PluginError(error.report()) from None
         self.project_dir = project_dir
+        # Warnings do not stop a build, but --strict fails on them, so someone notices.
+        for warning in self.build.warnings:
+            log.warning(str(warning))
 
     # on_files
 
@@ -105,3 +111,18 @@ class MkDocsSite:
             raise PluginError(f"docs/{page.file.src_uri}: unknown block '{name}'; the blocks are {', '.join(_BLOCKS)}")
         page_url = "" if page.file.url == "./" else page.file.url
         return self.build.renderer.render_block(f"blocks/{name}.html", page_url)
+
+    # on_page_context
+
+    def page_context(self, context: dict, page: Page) -> dict:
+        return context
+
+    # on_post_page
+
+    def post_page(self, output: str, page: Page) -> str:
+        return output
+
+    # on_post_build
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        pass
