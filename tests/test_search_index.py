@@ -10,7 +10,6 @@ import functools
 import json
 import os
 import signal
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -18,10 +17,7 @@ from pathlib import Path
 
 import pytest
 
-# The package lives in hooks/, which MkDocs puts on sys.path for the build; do the same here.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
-
-from sdg_stories.search_index import SearchIndex, SearchIndexError  # noqa: E402
+from sdg_stories.search_index import SearchIndex, SearchIndexError
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -46,7 +42,7 @@ _STORY = """<!doctype html>
 PAGES = {
     "/stories/wijkaanpak/": _STORY.format(
         lang="nl", title="Wijkaanpak", adviser="Anna de Vries", goal="11",
-        text="De gemeente werkt met bewoners aan een veilige wijk, doel 11.7."),
+        text="De gemeente werkt met bewoners aan veilige straten, doel 11.7."),
     "/stories/zoet-water/": _STORY.format(
         lang="nl", title="Zoet water", adviser="Bram Jansen", goal="6",
         text="Waterschappen en boeren bewaren regenwater op de zandgronden."),
@@ -180,8 +176,15 @@ def _search(pages: dict[str, object], lang: str, term: str | None,
 
 
 @pytest.mark.parametrize("term", ["gemeenten", "gemeente"])
-def test_dutch_stemming_finds_the_inflected_word_both_ways(pages: dict[str, object], term: str) -> None:
+def test_inflected_dutch_word_is_found_both_ways(pages: dict[str, object], term: str) -> None:
     assert _search(pages, "nl", term) == ["/stories/wijkaanpak/"]
+
+
+def test_dutch_stemmer_joins_forms_that_no_prefix_joins(pages: dict[str, object]) -> None:
+    # Pagefind also matches words that start with the term, and the longest indexed word that
+    # starts the term, so gemeente/gemeenten match under any stemmer. Only the Dutch stemmer
+    # makes "straat" (stem "strat") find a story that says "straten" (stem "strat").
+    assert _search(pages, "nl", "straat") == ["/stories/wijkaanpak/"]
 
 
 @pytest.mark.parametrize("term", ["municipality", "ministry"])
