@@ -14,6 +14,12 @@ class Adviser:
     photo: str | None = None  # path relative to the stories folder
     bio: str | None = None
 
+    @property
+    def initials(self) -> str:
+        """Shown in place of a photo: "Anna de Vries" gives "AV"."""
+        words = self.name.split()
+        return (words[0][0] + words[-1][0]).upper() if len(words) > 1 else self.name[:2].upper()
+
 
 @dataclass(frozen=True)
 class Story:
