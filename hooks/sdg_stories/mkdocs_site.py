@@ -10,6 +10,7 @@ import logging
 import re
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -89,9 +90,12 @@ class MkDocsSite:
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
         if generated is None:
             return
-        page.meta["title"] = generated.title
+        # Escaped here because MkDocs' Jinja environment does not autoescape and Material prints
+        # page.meta.title and .description as they are (in <title>, the header and the meta description):
+        # a story title like "</title><script>..." must stay text.
+        page.meta["title"] = escape(generated.title)
         if generated.description:
-            page.meta["description"] = generated.description
+            page.meta["description"] = escape(generated.description)
         if generated.hide:
             page.meta["hide"] = list(generated.hide)
 
