@@ -1,0 +1,684 @@
+"""Build benchmark: the sdg-stories site against plain MkDocs + Material on the same generated stories.
+
+For each N (100 and 1,000; 5,000 with --large) this script generates a deterministic corpus
+(bench/corpus.py) into a temporary folder and builds, in the same run:
+
+  (a) sdg-stories: the repository's mkdocs.yml, docs/ and hooks/ copied next to the generated stories/;
+  (b) baseline:    the same stories as plain Material pages (front matter reduced to the title) under
+                   docs/stories/, kept out of the nav with not_in_nav, no hooks, Material's search plugin.
+
+Each build is a fresh `python -m mkdocs build -q` child process. Measured per build: wall time, peak
+memory, HTML page count, output size and search index size; printed per N with the ratio a/b.
+
+--serve-rebuild adds what `mkdocs serve` costs: in one child process per site (mirroring
+mkdocs/commands/serve.py), a first build, then a rebuild after editing one story.
+
+Usage:
+  python bench/build_bench.py                    # N = 100 and 1,000
+  python bench/build_bench.py --large            # also N = 5,000
+  python bench/build_bench.py --serve-rebuild    # also the serve rebuild at N = 1,000
+  python bench/build_bench.py --baseline-only    # only (b), e.g. before the hooks exist
+
+Benchmarks print figures and ratios; they never fail on a slow machine (the exit status is 0 unless a
+build breaks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+sys.path.insert(0, str(BENCH_DIR))
+import corpus  # noqa: E402  (a sibling script, not a package)
+
+GNU_TIME = Path("/usr/bin/time")
+SIZES = [100, 1000]
+LARGE = 5000
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+# The issue's targets (issue 7), printed beside the figures so a reader sees where the build stands.
+TARGET_RATIO = 1.15
+TARGET_PEAK_MB = 600
+TARGET_REBUILD_SHARE = 0.5
+
+BASELINE_CONFIG = """\
+# Baseline for bench/build_bench.py: a plain Material site with the same stories as pages.
+site_name: Baseline (plain Material)
+theme:
+  name: material
+  language: nl
+plugins:
+  - search
+nav:
+  - Home: index.md
+not_in_nav: |
+  /stories/
+"""
+
+BASELINE_HOME = "# Verhalen\n\nDe verhalen staan onder `stories/`, buiten de navigatie.\n"
+
+
+@dataclass
+class BuildResult:
+    """What one build cost and produced. ok=False carries the reason in message."""
+
+    label: str
+    n: int
+    ok: bool = False
+    message: str = ""
+    wall: float = 0.0
+    cpu: float = 0.0  # user + system seconds of the build and its children; steadier than wall on a busy machine
+    walls: list[float] = field(default_factory=list)
+    peak_kb: int = 0  # largest single process (ru_maxrss), exact
+    tree_kb: int = 0  # sum over the process tree, sampled every 50 ms
+    pages: int = 0
+    output_bytes: int = 0
+    index_bytes: int = 0
+    index_kind: str = ""
+    warnings: int = 0
+    search_alone: float | None = None  # Pagefind run alone over the built site, for the search share
+    site_dir: Path | None = None
+    extra: dict = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------------
+# Preparing the two sites
+# --------------------------------------------------------------------------------------------------
+
+
+def _missing_project_files(project: Path = REPO) -> list[str]:
+    wanted = [project / "mkdocs.yml", project / "docs", project / "hooks" / "mkdocs_hooks.py"]
+    return [str(p.relative_to(project)) for p in wanted if not p.exists()]
+
+
+def _prepare_sdg(root: Path, stories_src: Path, project: Path = REPO) -> None:
+    """Copy the project's config, docs and hooks (working tree) next to a copy of the generated stories."""
+    root.mkdir(parents=True)
+    shutil.copy2(project / "mkdocs.yml", root / "mkdocs.yml")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(project / "docs", root / "docs", ignore=ignore)
+    shutil.copytree(project / "hooks", root / "hooks", ignore=ignore)
+    shutil.copytree(stories_src, root / "stories")
+
+
+def _prepare_baseline(root: Path, stories_src: Path) -> None:
+    """The same stories as plain pages: front matter cut to the title, images alongside."""
+    stories_out = root / "docs" / "stories"
+    stories_out.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    (root / "docs" / "index.md").write_text(BASELINE_HOME, encoding="utf-8")
+    shutil.copytree(stories_src / "images", stories_out / "images")
+    for path in sorted(stories_src.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        title = next(line for line in front.splitlines() if line.startswith("title: "))
+        (stories_out / path.name).write_text(f"---\n{title}\n---\n{body}", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------------
+# Measuring a build
+# --------------------------------------------------------------------------------------------------
+
+
+def _process_tree_rss(root_pid: int) -> int:
+    """Resident memory (bytes) of root_pid and all its descendants, read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(b")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    total = 0
+    stack = [root_pid]
+    while stack:
+        pid = stack.pop()
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as handle:
+                total += int(handle.read().split()[1]) * PAGE_SIZE
+        except OSError:
+            pass
+        stack.extend(children.get(pid, ()))
+    return total
+
+
+class _TreeSampler(threading.Thread):
+    """Samples the summed RSS of a process tree; catches helpers (Pagefind) running beside MkDocs."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.interval = interval
+        self.peak = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.peak = max(self.peak, _process_tree_rss(self.pid))
+            self.stop.wait(self.interval)
+
+
+# Used when /usr/bin/time is missing: a fresh child whose RUSAGE_CHILDREN then covers exactly one build.
+_RUSAGE_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[1:])\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "sys.stderr.write('\\nMaximum resident set size (kbytes): %d\\n' % usage.ru_maxrss)\n"
+    "sys.stderr.write('User time (seconds): %.2f\\nSystem time (seconds): %.2f\\n'"
+    " % (usage.ru_utime, usage.ru_stime))\n"
+    "sys.exit(code)\n"
+)
+
+
+def _dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def _child_env() -> dict[str, str]:
+    # Material 9.8 prints an end-of-life banner on every build; it would only bury the messages.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _tail(output: str, lines: int = 15) -> str:
+    """The last lines of a failed child's output, without colour codes or GNU time's own notes."""
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", output)
+    kept = [line for line in plain.strip().splitlines() if line.strip() and not line.startswith("Command exited")]
+    return "\n".join(kept[-lines:])
+
+
+def _measure_build(label: str, n: int, root: Path) -> BuildResult:
+    result = BuildResult(label, n)
+    site = root / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    if GNU_TIME.exists():
+        command = [str(GNU_TIME), "-v"] + command
+    else:
+        command = [sys.executable, "-c", _RUSAGE_WRAPPER] + command
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=root, env=_child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    sampler = _TreeSampler(process.pid)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    result.wall = time.perf_counter() - start
+    sampler.stop.set()
+    sampler.join()
+    # The wrapper (time or Python) is not part of the build; its own few MB are left in, being noise.
+    result.tree_kb = sampler.peak // 1024
+    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
+    result.peak_kb = int(match.group(1)) if match else 0
+    result.cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", stderr))
+    result.walls = [result.wall]
+    build_log = re.split(r"\tCommand being timed:|\nMaximum resident set size", stderr)[0]
+    result.warnings = len(re.findall(r"^WARNING", build_log, re.M))
+    if process.returncode != 0:
+        tail = _tail(stdout + "\n" + build_log)
+        result.message = f"mkdocs build exited with {process.returncode}:\n{tail}"
+        return result
+    result.ok = True
+    result.site_dir = site
+    html = [p for p in site.rglob("*.html")]
+    result.pages = len(html)
+    result.output_bytes = _dir_size(site)
+    pagefind = site / "pagefind"
+    lunr = site / "search" / "search_index.json"
+    if pagefind.is_dir():
+        result.index_bytes, result.index_kind = _dir_size(pagefind), "pagefind/"
+    elif lunr.exists():
+        result.index_bytes, result.index_kind = lunr.stat().st_size, "search_index.json"
+    else:
+        result.index_kind = "none"
+    if result.warnings:
+        result.extra["warning_lines"] = [line for line in build_log.splitlines() if line.startswith("WARNING")][:5]
+    return result
+
+
+def _merge_runs(runs: list[BuildResult]) -> BuildResult:
+    """Best time of the repeats (the least disturbed by other work on the machine), worst memory."""
+    if not all(r.ok for r in runs):
+        return next(r for r in runs if not r.ok)
+    best = min(runs, key=lambda r: r.wall)
+    best.walls = [r.wall for r in runs]
+    best.cpu = min(r.cpu for r in runs)
+    best.peak_kb = max(r.peak_kb for r in runs)
+    best.tree_kb = max(r.tree_kb for r in runs)
+    return best
+
+
+def _measure_pagefind_alone(result: BuildResult) -> None:
+    """Time Pagefind indexing the finished site on its own: an upper bound for the search step's share."""
+    if not result.ok or result.index_kind != "pagefind/":
+        return
+    with tempfile.TemporaryDirectory(prefix="pagefind-alone-") as out:
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(result.site_dir), "--output-path", out, "--quiet"],
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode == 0:
+            result.search_alone = time.perf_counter() - start
+
+
+# --------------------------------------------------------------------------------------------------
+# mkdocs serve: full build vs. rebuild after one edited story, in one process like `mkdocs serve`
+# --------------------------------------------------------------------------------------------------
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (a Pagefind helper process, say)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _serve_child(config_file: str, edits: list[str], dirty: bool) -> dict:
+    """Mirror mkdocs.commands.serve.serve() without the HTTP server; time the builder() calls.
+
+    As serve does: load the config with a temporary site_dir, run on_startup(command='serve') once,
+    point site_url at the dev server, build with serve_url (drafts visible) and dirty=False unless
+    --dirty; then on every change build again from a freshly loaded config (plugins that define
+    on_startup and hook modules are kept across reloads by MkDocs itself, so their caches survive).
+    """
+    import logging
+    import resource
+    from urllib.parse import urlsplit
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import _serve_url
+
+    class _Counter(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__(logging.WARNING)
+            self.count = 0
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.count += 1
+
+    counter = _Counter()
+    logging.getLogger("mkdocs").addHandler(counter)
+
+    class _Server:
+        """Stands in for LiveReloadServer in on_serve; records what would be watched."""
+
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
+            self.watched.append(os.path.abspath(path))
+
+        def unwatch(self, path: str) -> None:
+            if os.path.abspath(path) in self.watched:
+                self.watched.remove(os.path.abspath(path))
+
+    site_dir = tempfile.mkdtemp(prefix="mkdocs_")
+
+    def get_config():
+        return load_config(config_file=config_file, site_dir=site_dir)
+
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    config.site_url = serve_url = _serve_url(host, port, mount_path)
+
+    def builder(config=None) -> None:
+        if config is None:
+            config = get_config()
+            config.site_url = serve_url
+        build(config, serve_url=serve_url, dirty=dirty)
+
+    out: dict = {"rebuilds": [], "dirty": dirty}
+    try:
+        start, cpu = time.perf_counter(), _cpu_seconds()
+        builder(config)
+        out["full"] = time.perf_counter() - start
+        out["full_cpu"] = _cpu_seconds() - cpu
+        server = _Server()
+        server.watch(config.docs_dir)
+        if config.config_file_path:
+            server.watch(config.config_file_path)
+        config.plugins.on_serve(server, config=config, builder=builder)
+        for item in config.watch:
+            server.watch(item)
+        out["watched"] = server.watched
+        for number, edit in enumerate(edits, 1):
+            marker = f"benchmarkbewerking{number}x{os.getpid()}"
+            path = Path(edit)
+            path.write_text(
+                path.read_text(encoding="utf-8") + f"\nBewerkt tijdens de benchmark: {marker}.\n", encoding="utf-8"
+            )
+            start, cpu = time.perf_counter(), _cpu_seconds()
+            builder()
+            took, took_cpu = time.perf_counter() - start, _cpu_seconds() - cpu
+            visible = any(
+                marker in p.read_text(encoding="utf-8", errors="replace") for p in Path(site_dir).rglob("*.html")
+            )
+            watched = any(
+                os.path.abspath(edit) == w or os.path.abspath(edit).startswith(w.rstrip(os.sep) + os.sep)
+                for w in server.watched
+            )
+            out["rebuilds"].append(
+                {"file": edit, "seconds": took, "cpu": took_cpu, "visible": visible, "watched": watched}
+            )
+        out["peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        out["warnings"] = counter.count
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return out
+
+
+def _measure_serve_rebuild(label: str, n: int, root: Path, edits: list[Path], dirty: bool) -> dict:
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--serve-child",
+        str(root / "mkdocs.yml"),
+        "--dirty" if dirty else "--no-dirty",
+    ] + [str(e) for e in edits]
+    done = subprocess.run(command, cwd=root, env=_child_env(), capture_output=True, text=True)
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines or not lines[-1].startswith("{"):
+        tail = _tail(done.stdout + "\n" + done.stderr)
+        return {"label": label, "ok": False, "message": f"serve child exited with {done.returncode}:\n{tail}"}
+    data = json.loads(lines[-1])
+    data.update(label=label, ok=True, n=n)
+    return data
+
+
+def _pick_edits(stories: list[Path], count: int) -> list[Path]:
+    """Stories spread over the corpus, the same ones for both sites."""
+    step = max(1, len(stories) // (count + 1))
+    return [stories[step * (i + 1)] for i in range(min(count, len(stories)))]
+
+
+# --------------------------------------------------------------------------------------------------
+# Reporting
+# --------------------------------------------------------------------------------------------------
+
+
+def _mb(value: float) -> str:
+    return f"{value / 1e6:.1f}"
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}x" if a and b else "-"
+
+
+def _print_table(n: int, results: list[BuildResult]) -> None:
+    header = (
+        f"{'':18} {'wall s':>7} {'cpu s':>7} {'ms/story':>8} {'peak MB':>7} {'tree MB':>7} {'pages':>6} "
+        f"{'output MB':>9} {'index MB':>8}  index"
+    )
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\nN = {n:,} stories (load average now {load})")
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        if not r.ok:
+            print(f"{r.label:18} not built: " + r.message.replace("\n", "\n" + " " * 30))
+            continue
+        print(
+            f"{r.label:18} {r.wall:7.2f} {r.cpu:7.2f} {1000 * r.wall / n:8.2f} {r.peak_kb / 1024:7.0f} "
+            f"{r.tree_kb / 1024:7.0f} {r.pages:6d} {_mb(r.output_bytes):>9} {_mb(r.index_bytes):>8}  {r.index_kind}"
+        )
+    ok = [r for r in results if r.ok]
+    if len(ok) == 2:
+        a, b = ok
+        print(
+            f"{'ratio a/b':18} {_ratio(a.wall, b.wall):>7} {_ratio(a.cpu, b.cpu):>7} {_ratio(a.wall, b.wall):>8} "
+            f"{_ratio(a.peak_kb, b.peak_kb):>7} {_ratio(a.tree_kb, b.tree_kb):>7} {_ratio(a.pages, b.pages):>6} "
+            f"{_ratio(a.output_bytes, b.output_bytes):>9} {_ratio(a.index_bytes, b.index_bytes):>8}"
+        )
+    for r in ok:
+        if len(r.walls) > 1:
+            print(f"  {r.label}: wall of each run " + ", ".join(f"{w:.2f}" for w in r.walls) + " s")
+        if r.search_alone is not None:
+            print(
+                f"  {r.label}: Pagefind alone over its output took {r.search_alone:.2f} s "
+                f"({100 * r.search_alone / r.wall:.0f}% of its build time; an upper bound for the search step)"
+            )
+        if r.warnings:
+            print(f"  {r.label}: {r.warnings} warning(s), first: {r.extra['warning_lines'][:1]}")
+
+
+def _print_serve(n: int, serve: list[dict], full: dict[str, BuildResult]) -> None:
+    print(f"\nmkdocs serve at N = {n:,}: first build vs. rebuild after editing one story (same process)")
+    for s in serve:
+        if not s["ok"]:
+            print(f"  {s['label']:20} not measured: " + s["message"].replace("\n", "\n" + " " * 24))
+            continue
+        times = [r["seconds"] for r in s["rebuilds"]]
+        cpus = [r["cpu"] for r in s["rebuilds"]]
+        median, median_cpu = statistics.median(times), statistics.median(cpus)
+        cli = full.get(s["label"])
+        cli_text = f" (CLI full build: {cli.wall:.2f} s)" if cli and cli.ok else ""
+        print(f"  {s['label']}: first build {s['full']:.2f} s wall / {s['full_cpu']:.2f} s cpu{cli_text}")
+        print(
+            "    rebuild after one edit: "
+            + ", ".join(f"{t:.2f}" for t in times)
+            + " s wall / "
+            + ", ".join(f"{t:.2f}" for t in cpus)
+            + " s cpu; "
+            f"median = {median / s['full']:.2f} of the first build (cpu {median_cpu / s['full_cpu']:.2f}); "
+            f"process peak {s['peak_kb'] / 1024:.0f} MB"
+        )
+        stale = [r["file"] for r in s["rebuilds"] if not r["visible"]]
+        unwatched = [r["file"] for r in s["rebuilds"] if not r["watched"]]
+        if stale:
+            print(f"    WARNING: the edit did not show up in the rebuilt site for {len(stale)} file(s)")
+        if unwatched:
+            print(
+                f"    WARNING: edited file(s) outside every watched path: serve would not notice them "
+                f"(watched: {', '.join(s['watched'])})"
+            )
+
+
+def _print_targets(all_results: dict[int, list[BuildResult]], serve: list[dict]) -> None:
+    lines = []
+    per_story = {}
+    for n, results in sorted(all_results.items()):
+        ok = {r.label: r for r in results if r.ok}
+        a, b = ok.get("sdg-stories (a)"), ok.get("baseline (b)")
+        if a and b and n >= 1000:
+            verdict = "met" if a.wall / b.wall <= TARGET_RATIO else "NOT met"
+            lines.append(
+                f"full build a/b at N={n:,}: {a.wall / b.wall:.2f}x wall, {a.cpu / b.cpu:.2f}x cpu "
+                f"(target <= {TARGET_RATIO}x: {verdict})"
+            )
+        if a:
+            per_story[n] = a.wall / n
+            if n >= 5000:
+                peak = max(a.peak_kb, a.tree_kb) / 1024
+                verdict = "met" if peak < TARGET_PEAK_MB else "NOT met"
+                lines.append(f"peak memory at N={n:,}: {peak:.0f} MB (target < {TARGET_PEAK_MB} MB: {verdict})")
+    if 1000 in per_story and 5000 in per_story:
+        verdict = "met" if per_story[5000] <= per_story[1000] else "NOT met"
+        lines.append(
+            f"time per story 5,000 vs 1,000: {1000 * per_story[5000]:.2f} vs {1000 * per_story[1000]:.2f} ms"
+            f" ({verdict})"
+        )
+    for s in serve:
+        if s["ok"] and s["label"] == "sdg-stories (a)" and s["rebuilds"]:
+            share = statistics.median(r["seconds"] for r in s["rebuilds"]) / s["full"]
+            share_cpu = statistics.median(r["cpu"] for r in s["rebuilds"]) / s["full_cpu"]
+            verdict = "met" if share <= TARGET_REBUILD_SHARE else "NOT met"
+            lines.append(
+                f"serve rebuild / first build at N={s['n']:,}: {share:.2f} wall, {share_cpu:.2f} cpu "
+                f"(target <= {TARGET_REBUILD_SHARE}: {verdict})"
+            )
+    if lines:
+        print("\nIssue 7 targets (sdg-stories):")
+        for line in lines:
+            print("  " + line)
+
+
+def _machine() -> str:
+    from importlib.metadata import version
+
+    import mkdocs
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs; Python {platform.python_version()}, mkdocs {mkdocs.__version__}, "
+        f"mkdocs-material {version('mkdocs-material')}, pagefind {version('pagefind')}"
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Main
+# --------------------------------------------------------------------------------------------------
+
+
+def _run_size(n: int, args: argparse.Namespace, workdir: Path) -> tuple[list[BuildResult], list[dict]]:
+    base = workdir / f"n{n}"
+    start = time.perf_counter()
+    stories = corpus.generate(base / "corpus", n, args.seed)
+    print(f"[N={n:,}] corpus generated in {time.perf_counter() - start:.2f} s", file=sys.stderr)
+    stories_src = base / "corpus" / "stories"
+    roots: dict[str, Path] = {}
+    skipped: list[BuildResult] = []
+
+    label = "sdg-stories (a)"
+    if not args.baseline_only:
+        missing = _missing_project_files(args.project)
+        if missing:
+            skipped.append(
+                BuildResult(
+                    label,
+                    n,
+                    message=f"the project has no {', '.join(missing)} yet "
+                    f"(looked in {args.project}); measured the baseline only.",
+                )
+            )
+        else:
+            _prepare_sdg(base / "sdg", stories_src, args.project)
+            roots[label] = base / "sdg"
+    _prepare_baseline(base / "baseline", stories_src)
+    roots["baseline (b)"] = base / "baseline"
+
+    # Interleaved a, b, a, b, ... so a burst of other work on the machine hits both sites alike.
+    runs: dict[str, list[BuildResult]] = {label: [] for label in roots}
+    for attempt in range(1, args.repeat + 1):
+        for label, root in roots.items():
+            print(f"[N={n:,}] build {attempt}/{args.repeat}: {label} ...", file=sys.stderr)
+            runs[label].append(_measure_build(label, n, root))
+    results = skipped + [_merge_runs(found) for found in runs.values()]
+    if args.search_share:
+        for result in results:
+            _measure_pagefind_alone(result)
+
+    serve: list[dict] = []
+    if args.serve_rebuild and n == args.rebuild_n:
+        names = [p.name for p in _pick_edits(sorted(stories), args.edits)]
+        for label, root in roots.items():
+            story_dir = root / ("stories" if label.startswith("sdg") else "docs/stories")
+            print(f"[N={n:,}] serve rebuild: {label} ...", file=sys.stderr)
+            serve.append(_measure_serve_rebuild(label, n, root, [story_dir / name for name in names], args.dirty))
+    return results, serve
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build benchmark: sdg-stories vs plain MkDocs + Material.")
+    parser.add_argument("--large", action="store_true", help="also N = 5,000")
+    parser.add_argument(
+        "--sizes", type=lambda s: [int(x) for x in s.split(",")], help="comma-separated N values instead of 100,1000"
+    )
+    parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=REPO,
+        help="checkout whose mkdocs.yml, docs/ and hooks/ are benchmarked (default: the one holding bench/)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="builds per site and N, interleaved; the fastest is reported (default 3)"
+    )
+    parser.add_argument("--baseline-only", action="store_true", help="skip the sdg-stories build")
+    parser.add_argument("--serve-rebuild", action="store_true", help="also time a serve rebuild after one edit")
+    parser.add_argument("--rebuild-n", type=int, default=1000, help="N for --serve-rebuild (default 1000)")
+    parser.add_argument("--edits", type=int, default=2, help="edited stories (one rebuild each) for --serve-rebuild")
+    parser.add_argument(
+        "--dirty",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="serve rebuild as `mkdocs serve --dirty` (default: plain `mkdocs serve`)",
+    )
+    parser.add_argument(
+        "--no-search-share",
+        dest="search_share",
+        action="store_false",
+        help="skip timing Pagefind alone over the sdg-stories output",
+    )
+    parser.add_argument("--keep", type=Path, help="build in this (new) folder and keep it, instead of a temp dir")
+    parser.add_argument("--serve-child", metavar="CONFIG", help=argparse.SUPPRESS)
+    parser.add_argument("edit_files", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.serve_child:
+        print(json.dumps(_serve_child(args.serve_child, args.edit_files, args.dirty)))
+        return 0
+
+    sizes = args.sizes or (SIZES + ([LARGE] if args.large else []))
+    if args.serve_rebuild and args.rebuild_n not in sizes:
+        sizes = sorted(sizes + [args.rebuild_n])
+    if args.keep:
+        args.keep.mkdir(parents=True)
+        workdir = args.keep.resolve()
+    else:
+        workdir = Path(tempfile.mkdtemp(prefix="sdg-bench-"))
+    memory_tool = "/usr/bin/time -v" if GNU_TIME.exists() else "getrusage(RUSAGE_CHILDREN) in a fresh child"
+    print(f"Machine: {_machine()}")
+    print(f"Corpus seed {args.seed}; peak memory from {memory_tool}; tree MB sampled from /proc every 50 ms")
+    all_results: dict[int, list[BuildResult]] = {}
+    all_serve: list[dict] = []
+    failed = False
+    try:
+        for n in sizes:
+            results, serve = _run_size(n, args, workdir)
+            all_results[n] = results
+            _print_table(n, results)
+            if serve:
+                _print_serve(n, serve, {r.label: r for r in results})
+                all_serve.extend(serve)
+            sys.stdout.flush()
+            failed |= any(r.message.startswith("mkdocs build exited") for r in results)
+        _print_targets(all_results, all_serve)
+        sys.stdout.flush()
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
