@@ -20,6 +20,11 @@ def read_advisers(path: Path, shown_as: str) -> tuple[dict[str, Adviser], list[P
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         return {}, [Problem(shown_as, None, None, "cannot be read as UTF-8 text")]
+    return parse_advisers(text, shown_as)
+
+
+def parse_advisers(text: str, shown_as: str) -> tuple[dict[str, Adviser], list[Problem]]:
+    """The advisers in ``text``; also how ``sdg-stories new-adviser`` checks the file it would write."""
     node, problems = parse_yaml(text, shown_as)
     if node is None:
         return {}, problems

@@ -35,13 +35,19 @@ def read_story(
     path: Path, source: str, shown_as: str, framework: Framework, default_lang: str
 ) -> tuple[Story | None, list[Problem]]:
     """``source`` is the path inside the stories folder, ``shown_as`` the path writers see in messages."""
-    problems: list[Problem] = []
     try:
         text = path.read_text("utf-8")
     except UnicodeDecodeError:
         return None, [Problem(shown_as, None, None, "is not UTF-8 text; save it as UTF-8")]
     except OSError as error:
         return None, [Problem(shown_as, None, None, f"cannot be read: {error.strerror}")]
+    return parse_story(text, source, shown_as, framework, default_lang)
+
+
+def parse_story(
+    text: str, source: str, shown_as: str, framework: Framework, default_lang: str
+) -> tuple[Story | None, list[Problem]]:
+    """The story in ``text``; also how ``sdg-stories new`` checks a file before it exists."""
     split = split_front_matter(text)
     if split is None:
         return None, [Problem(shown_as, 1, None, _NO_FRONT_MATTER)]
