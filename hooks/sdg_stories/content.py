@@ -97,7 +97,7 @@ def _check_references(
                 problems.append(Problem(shown, None, "vacancies", _unknown("vacancy", vacancy_id, vacancy_ids, folder.show(VACANCIES_FILE))))
         if story.image and story.image not in assets:
             problems.append(Problem(shown, None, "image", f"the file {folder.show(story.image)} does not exist; check the name and the folder"))
-    return [_with_line(problem, folder) for problem in problems]
+    return [with_line(problem, folder) for problem in problems]
 
 
 def _check_unique_slugs(stories: list[Story], folder: ContentFolder) -> list[Problem]:
@@ -114,7 +114,7 @@ def _check_unique_slugs(stories: list[Story], folder: ContentFolder) -> list[Pro
         for slug, same in by_slug.items() if len(same) > 1
         for story in same
     ]
-    return [_with_line(problem, folder) for problem in problems]
+    return [with_line(problem, folder) for problem in problems]
 
 
 def _unknown(what: str, value: str, known, where: str) -> str:
@@ -124,8 +124,9 @@ def _unknown(what: str, value: str, known, where: str) -> str:
     return f"'{value}' is not a known {what} in {where} (known: {listing or 'none yet'}).{hint}"
 
 
-def _with_line(problem: Problem, folder: ContentFolder) -> Problem:
-    """Cross-file checks run on Story objects; find the field's line in the file for the message."""
+def with_line(problem: Problem, folder: ContentFolder) -> Problem:
+    """Checks that run on Story objects (here, and closed vacancies at build time) find the field's line
+    in the file again for the message."""
     path = folder.path / problem.file[len(folder.shown_as) + 1 :]
     try:
         for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):

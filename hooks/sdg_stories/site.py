@@ -5,6 +5,7 @@ from __future__ import annotations
 from sdg_stories.framework import Framework, Goal, Target
 from sdg_stories.model import Adviser, Content, Story
 from sdg_stories.settings import Settings
+from sdg_stories.vacancies import Vacancies
 
 RELATED_LIMIT = 3
 # Related stories come from a story's neighbours in each of its goals' lists (by date), so finding them
@@ -28,6 +29,7 @@ class Site:
             for goal_id in story.goals:
                 self.by_goal[goal_id].append(story)
             self.by_adviser[story.adviser].append(story)
+        self.vacancies = Vacancies(content.vacancies, self.stories, settings.build_date, settings.utm)
         self._positions = {
             (goal_id, story.slug): n for goal_id, stories in self.by_goal.items() for n, story in enumerate(stories)
         }
@@ -85,5 +87,6 @@ class Site:
         return f"stories/{path}"
 
     OVERVIEW_URL = "stories/"
+    VACANCIES_URL = "vacancies/"
     GOALS_URL = "sdg/"
     ADVISERS_URL = "advisers/"

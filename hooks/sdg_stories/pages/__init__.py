@@ -1,4 +1,4 @@
-"""The pages the build generates, one module per kind: stories, goals, the overview and advisers.
+"""The pages the build generates, one module per kind: stories, goals, the overview, advisers, vacancies.
 
 Each module turns the Site into GeneratedPage objects; nothing here knows about MkDocs, which only
 converts each page's Markdown and wraps it in the theme.
@@ -12,10 +12,10 @@ from sdg_stories.site import Site
 
 def generate_pages(site: Site) -> list[GeneratedPage]:
     """Every generated page, in a stable order so builds are reproducible."""
-    from sdg_stories.pages import advisers, goals, overview, stories
+    from sdg_stories.pages import advisers, goals, overview, stories, vacancies
 
     pages: list[GeneratedPage] = []
-    for module in (overview, goals, advisers, stories):
+    for module in (overview, goals, advisers, stories, vacancies):
         pages.extend(module.generate(site))
     return pages
 

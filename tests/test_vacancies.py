@@ -1,0 +1,522 @@
+"""Vacancies: the call to action under stories, goal pages, the vacancies page, expiry, campaign links, errors.
+
+Most checks share one build (``site``) of a folder with vacancies chosen for each case, built on a fixed
+day (SOURCE_DATE_EPOCH); the same folder is rebuilt the day after, in English with other campaign
+settings (``next_day``), and with --strict. Small extra builds cover a site without careers page or
+vacancies, bad settings and bad vacancy data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from project import Project
+from sdg_stories.campaign_links import merge_query, with_campaign
+from sdg_stories.model import Vacancy
+from sdg_stories.vacancies import is_open
+
+
+def epoch(day: dt.date, hour: int = 12) -> str:
+    return str(int(dt.datetime(day.year, day.month, day.day, hour, tzinfo=dt.timezone.utc).timestamp()))
+
+
+BUILD_DAY = dt.date(2025, 6, 15)
+CAREERS = "https://werkenbij.example.nl/"
+UTM = "utm_source=sdg-stories&utm_medium=website"
+
+VACANCIES = """\
+# test vacancies, one per case
+- id: sluit-vandaag
+  title: Sluit Vandaag
+  url: https://jobs.example.org/sluit-vandaag
+  goals: [3]
+  location: Zwolle
+  hours: 32 uur
+  closes: 2025-06-15
+
+- id: gisteren-gesloten
+  title: Gisteren Gesloten
+  url: https://jobs.example.org/gisteren-gesloten
+  goals: [11]
+  closes: 2025-06-14
+
+- id: met-query
+  title: Met Query
+  url: https://jobs.example.org/met-query?ref=intern
+  goals: [11]
+  targets: [11.7]
+  location: Utrecht
+  hours: 32-36 uur
+  closes: 2025-12-31
+
+- id: met-anker
+  title: Met Anker
+  url: https://jobs.example.org/met-anker#solliciteer
+  goals: [11]
+  location: Arnhem
+  hours: 36 uur
+
+- id: eigen-utm
+  title: Eigen Utm
+  url: https://jobs.example.org/eigen-utm?utm_source=linkedin&x=1#form
+  goals: [11]
+  closes: 2025-07-01
+
+- id: vierde-gedeeld
+  title: Vierde Gedeeld
+  url: https://jobs.example.org/vierde-gedeeld
+  goals: [11]
+  closes: 2026-03-01
+
+- id: alleen-subdoel
+  title: Alleen Subdoel
+  url: https://jobs.example.org/alleen-subdoel
+  targets: [7.2]
+
+- id: markup
+  title: <script>alert("vacature")</script> & <b>Co</b>
+  url: https://jobs.example.org/markup
+  goals: [5]
+  location: <img src=x onerror=alert(1)>
+  hours: 8 uur
+  summary: <i>Cursief</i> & meer
+"""
+
+# Seven vacancies for goal 13: the goal page shows six and links to the rest.
+VACANCIES += "".join(
+    f"\n- id: klimaat-{n}\n  title: Klimaat {n}\n  url: https://jobs.example.org/klimaat-{n}\n  goals: [13]\n"
+    for n in range(1, 8)
+)
+
+
+def _write_stories(project: Project) -> None:
+    project.write("stories/vacancies.yml", VACANCIES)
+    project.story("2025-01-01-expliciet.md", title="Expliciet", goals=[11], targets=["11.7"], vacancies=["sluit-vandaag", "markup"])
+    project.story("2025-01-02-gedeeld.md", title="Gedeeld", goals=[11])
+    project.story("2025-01-03-niets.md", title="Niets", goals=[14])
+    project.story("2025-01-04-gesloten.md", title="Gesloten", goals=[2], vacancies=["gisteren-gesloten"])
+    project.story("2025-01-05-vier-eigen.md", title="Vier eigen", goals=[2], vacancies=["klimaat-1", "klimaat-2", "klimaat-3", "klimaat-4"])
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Project:
+    project = Project(tmp_path_factory.mktemp("vacancies"))
+    _write_stories(project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(folder):
+    build = folder.build(env={"SOURCE_DATE_EPOCH": epoch(BUILD_DAY)})
+    assert build.ok, build.output
+    return build
+
+
+@pytest.fixture(scope="module")
+def strict(folder, site):
+    return folder.build("--strict", env={"SOURCE_DATE_EPOCH": epoch(BUILD_DAY)}, site="site-strict")
+
+
+@pytest.fixture(scope="module")
+def next_day(folder, site, strict):
+    """The same folder the day after, in English, with our own campaign source."""
+    folder.configure(theme__language="en", utm={"source": "intranet"})
+    build = folder.build(env={"SOURCE_DATE_EPOCH": epoch(BUILD_DAY + dt.timedelta(days=1), hour=0)}, site="site-next")
+    assert build.ok, build.output
+    return build
+
+
+def block(build, url: str):
+    return build.content(url).select_one("section.sdg-vacancies")
+
+
+def titles(section) -> list[str]:
+    return [h.get_text(strip=True) for h in section.select(".sdg-vacancy__title")]
+
+
+def href(section, title: str) -> str:
+    for heading in section.select(".sdg-vacancy__title"):
+        if heading.get_text(strip=True) == title:
+            return heading.a["href"]
+    raise AssertionError(f"{title} not in {titles(section)}")
+
+
+# The call to action under a story
+
+
+def test_a_story_shows_its_own_vacancies_first_then_the_best_fitting_shared_goal(site):
+    section = block(site, "stories/expliciet/")
+    assert section.h2.get_text(strip=True) == "Wil jij ook bijdragen?"
+    # Its own two in the order it names them, then the one sharing its target 11.7; three in all.
+    assert titles(section) == ["Sluit Vandaag", '<script>alert("vacature")</script> & <b>Co</b>', "Met Query"]
+
+
+def test_shared_goal_vacancies_fill_up_to_three_closing_soonest_first(site):
+    section = block(site, "stories/gedeeld/")
+    # Four open vacancies share goal 11; the closed one never shows.
+    assert titles(section) == ["Eigen Utm", "Met Query", "Vierde Gedeeld"]
+
+
+def test_at_most_three_even_when_a_story_names_more(site):
+    assert titles(block(site, "stories/vier-eigen/")) == ["Klimaat 1", "Klimaat 2", "Klimaat 3"]
+
+
+def test_each_vacancy_shows_location_hours_and_closing_date(site):
+    item = block(site, "stories/gedeeld/").select(".sdg-vacancy")[1]
+    facts = {dt_.get_text(strip=True): dd.get_text(strip=True) for dt_, dd in zip(item.select("dt"), item.select("dd"))}
+    assert facts == {"Standplaats": "Utrecht", "Uren": "32-36 uur", "Sluitingsdatum": "31 december 2025"}
+    assert item.select_one("time")["datetime"] == "2025-12-31"
+
+
+def test_a_vacancy_without_closing_date_says_it_stays_open(site):
+    item = next(li for li in site.content("sdg/11/").select(".sdg-vacancy") if "Met Anker" in li.get_text())
+    assert "doorlopend open" in item.get_text()
+    assert item.select_one("time") is None
+
+
+def test_a_story_without_fitting_vacancies_links_the_careers_page(site):
+    section = block(site, "stories/niets/")
+    assert section.select(".sdg-vacancy") == []
+    assert "geen open vacature die bij dit verhaal past" in section.get_text()
+    link = section.select_one("a[href^='https://werkenbij']")
+    assert link["href"] == f"{CAREERS}?{UTM}&utm_campaign=niets"
+
+
+def test_vacancy_links_carry_the_story_slug_as_campaign(site):
+    section = block(site, "stories/expliciet/")
+    assert href(section, "Sluit Vandaag") == f"https://jobs.example.org/sluit-vandaag?{UTM}&utm_campaign=expliciet"
+    assert section.select_one("a[href='../../vacancies/']") is not None
+
+
+# Goal pages
+
+
+def test_a_goal_page_lists_the_open_vacancies_serving_the_goal(site):
+    section = block(site, "sdg/11/")
+    assert section.h2.get_text(strip=True) == "Vacatures bij doel 11"
+    assert titles(section) == ["Eigen Utm", "Met Query", "Vierde Gedeeld", "Met Anker"]
+    assert href(section, "Met Query") == f"https://jobs.example.org/met-query?ref=intern&{UTM}&utm_campaign=sdg-11"
+
+
+def test_a_vacancy_with_only_a_target_serves_that_targets_goal(site):
+    assert titles(block(site, "sdg/7/")) == ["Alleen Subdoel"]
+
+
+def test_a_goal_without_open_vacancies_shows_no_vacancy_section(site):
+    assert block(site, "sdg/14/") is None
+    assert block(site, "sdg/2/") is None  # its only vacancy has closed
+
+
+def test_a_goal_page_shows_six_vacancies_and_links_to_the_rest(site):
+    section = block(site, "sdg/13/")
+    assert titles(section) == [f"Klimaat {n}" for n in range(1, 7)]
+    more = section.select_one("a[href='../../vacancies/#goal-13']")
+    assert more.get_text(strip=True) == "Alle 7 vacatures bij doel 13 →"
+
+
+# The vacancies page
+
+
+def test_the_vacancies_page_groups_every_open_vacancy_by_goal(site):
+    page = site.content("vacancies/")
+    assert page.h1.get_text(strip=True) == "Vacatures"
+    groups = {
+        group["id"]: [h.get_text(strip=True) for h in group.select(".sdg-vacancy__title")]
+        for group in page.select("section.sdg-vacancy-group")
+    }
+    assert list(groups) == ["goal-3", "goal-5", "goal-7", "goal-11", "goal-13"]
+    assert groups["goal-3"] == ["Sluit Vandaag"]
+    assert groups["goal-11"] == ["Eigen Utm", "Met Query", "Vierde Gedeeld", "Met Anker"]
+    assert len(groups["goal-13"]) == 7
+    assert href(page, "Met Anker") == f"https://jobs.example.org/met-anker?{UTM}&utm_campaign=vacancies#solliciteer"
+
+
+def test_the_vacancies_page_names_the_stories_that_link_each_vacancy(site):
+    page = site.content("vacancies/")
+    item = next(li for li in page.select(".sdg-vacancy") if "Sluit Vandaag" in li.get_text())
+    assert [(a.get_text(strip=True), a["href"]) for a in item.select(".sdg-vacancy__stories a")] == [
+        ("Expliciet", "../stories/expliciet/")
+    ]
+    # A vacancy that only shares a goal with stories names none.
+    item = next(li for li in page.select(".sdg-vacancy") if "Vierde Gedeeld" in li.get_text())
+    assert item.select_one(".sdg-vacancy__stories") is None
+
+
+def test_the_vacancies_page_is_in_the_navigation(site):
+    nav = site.soup("vacancies/").select("nav.md-nav--primary a")
+    assert any(a.get_text(strip=True) == "Vacatures" for a in nav)
+
+
+# Expiry and the build date
+
+
+def test_a_vacancy_closing_on_the_build_date_is_still_shown(site):
+    assert "Sluit Vandaag" in titles(block(site, "sdg/3/"))
+
+
+def test_a_closed_vacancy_is_shown_nowhere(site):
+    pages = [path.read_text("utf-8") for path in site.site.rglob("*.html")]
+    assert len(pages) > 30
+    assert not any("Gisteren Gesloten" in html or "gisteren-gesloten" in html for html in pages)
+
+
+def test_the_day_after_the_closing_date_the_vacancy_is_gone(next_day):
+    """Same folder, SOURCE_DATE_EPOCH one day later (at midnight UTC): the build date moves with it."""
+    assert block(next_day, "sdg/3/") is None
+    assert "Sluit Vandaag" not in next_day.html("vacancies/")
+    assert "Sluit Vandaag" not in next_day.html("stories/expliciet/")
+
+
+# A story that links a closed vacancy
+
+
+def test_a_story_linking_a_closed_vacancy_builds_with_a_warning(folder, site):
+    source = folder.stories / "2025-01-04-gesloten.md"
+    line = next(n for n, text in enumerate(source.read_text("utf-8").splitlines(), 1) if text.startswith("vacancies:"))
+    warnings = [text for text in site.output.splitlines() if "WARNING" in text]
+    expected = (
+        f"stories/2025-01-04-gesloten.md:{line}: vacancies: 'gisteren-gesloten' (Gisteren Gesloten) closed on "
+        "2025-06-14 and is no longer shown; take it out of the story's vacancies"
+    )
+    assert [w for w in warnings if "vacancies:" in w] == [w for w in warnings if expected in w], site.output
+    assert len([w for w in warnings if expected in w]) == 1, site.output
+    # The story is still published, with the vacancies that do fit (none share goal 2: the careers link).
+    assert site.exists("stories/gesloten/")
+
+
+def test_strict_fails_on_a_closed_vacancy(strict):
+    assert not strict.ok
+    assert "gisteren-gesloten" in strict.output
+    assert "Traceback" not in strict.output
+
+
+# Campaign settings and language
+
+
+def test_campaign_source_is_configurable_and_medium_keeps_its_default(next_day):
+    section = block(next_day, "sdg/11/")
+    assert href(section, "Eigen Utm") == (
+        "https://jobs.example.org/eigen-utm?utm_source=linkedin&x=1&utm_medium=website&utm_campaign=sdg-11#form"
+    )
+    assert href(section, "Met Anker") == (
+        "https://jobs.example.org/met-anker?utm_source=intranet&utm_medium=website&utm_campaign=sdg-11#solliciteer"
+    )
+
+
+def test_labels_follow_the_site_language(next_day):
+    section = block(next_day, "stories/gedeeld/")
+    assert section.h2.get_text(strip=True) == "Want to contribute too?"
+    item = section.select(".sdg-vacancy")[0]
+    assert [d.get_text(strip=True) for d in item.select("dt")] == ["Closing date"]
+    assert item.select_one("time").get_text(strip=True) == "July 1, 2025"
+    assert block(next_day, "sdg/11/").h2.get_text(strip=True) == "Vacancies for goal 11"
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory):
+    """No careers page configured and campaign parameters switched off."""
+    project = Project(tmp_path_factory.mktemp("plain"))
+    project.write("stories/vacancies.yml", VACANCIES)
+    project.story("2025-01-03-niets.md", title="Niets", goals=[14])
+    project.configure(careers_url=None, utm=False)
+    build = project.build("--strict", env={"SOURCE_DATE_EPOCH": epoch(BUILD_DAY)})
+    assert build.ok, build.output
+    return build
+
+
+def test_without_careers_page_the_fallback_links_the_vacancies_page(plain):
+    section = block(plain, "stories/niets/")
+    assert "geen open vacature die bij dit verhaal past" in section.get_text()
+    assert [a["href"] for a in section.select("a")] == ["../../vacancies/"]
+
+
+def test_campaign_parameters_can_be_switched_off(plain):
+    page = plain.content("vacancies/")
+    assert href(page, "Met Query") == "https://jobs.example.org/met-query?ref=intern"
+    assert href(page, "Met Anker") == "https://jobs.example.org/met-anker#solliciteer"
+    assert "utm_campaign" not in plain.html("vacancies/")
+    assert "werkenbij.example.nl" not in plain.html("vacancies/")
+
+
+def test_without_vacancies_or_careers_page_the_story_says_so(project):
+    project.story("2025-01-03-niets.md", title="Niets", goals=[14])
+    project.configure(careers_url=None)
+    build = project.build("--strict")
+    assert build.ok, build.output
+    section = block(build, "stories/niets/")
+    assert section.select("a") == []
+    assert "Er zijn op dit moment geen open vacatures" in section.get_text()
+    assert "Er zijn op dit moment geen open vacatures" in build.content("vacancies/").get_text()
+
+
+# Escaping
+
+
+def test_vacancy_fields_are_escaped(site):
+    for url in ("stories/expliciet/", "sdg/5/", "vacancies/"):
+        html = site.html(url)
+        assert '<script>alert("vacature")' not in html
+        assert "<img src=x" not in html
+        assert "<i>Cursief" not in html
+        assert "&lt;script&gt;alert(" in html
+        soup = site.content(url)
+        assert not [s for s in soup.find_all("script") if "vacature" in s.get_text()]
+        assert soup.find("img", src="x") is None
+    item = next(li for li in site.content("vacancies/").select(".sdg-vacancy") if "alert" in li.get_text())
+    assert "<img src=x onerror=alert(1)>" in item.get_text()
+    assert "<i>Cursief</i> & meer" in item.get_text()
+
+
+# Bad settings and bad vacancy data
+
+
+def test_bad_campaign_and_careers_settings_fail_the_build(project):
+    project.configure(utm={"source": "x", "campaign": "y"}, careers_url="javascript:alert(1)")
+    build = project.build()
+    assert not build.ok
+    assert "Traceback" not in build.output
+    assert "mkdocs.yml: extra.sdg_stories.utm: must be false, or a mapping with source and/or medium" in build.output
+    assert "mkdocs.yml: extra.sdg_stories.careers_url: 'javascript:alert(1)' must be a full web address" in build.output
+
+
+BAD_VACANCIES = """\
+- title: Zonder id
+  url: https://jobs.example.org/a
+  goals: [1]
+- id: zonder-titel
+  url: https://jobs.example.org/b
+  goals: [1]
+- id: zonder-url
+  title: Zonder url
+  goals: [1]
+- id: dubbel
+  title: Eerste
+  url: https://jobs.example.org/c
+  goals: [1]
+- id: dubbel
+  title: Tweede
+  url: https://jobs.example.org/d
+  goals: [1]
+- id: script-link
+  title: Script
+  url: javascript:alert(1)
+  goals: [1]
+- id: relatief
+  title: Relatief
+  url: /vacatures/relatief
+  goals: [1]
+- id: zonder-schema
+  title: Zonder schema
+  url: werkenbij.example.nl/vacatures/x
+  goals: [1]
+- id: onbekend-doel
+  title: Onbekend doel
+  url: https://jobs.example.org/e
+  goals: [18]
+- id: onbekend-subdoel
+  title: Onbekend subdoel
+  url: https://jobs.example.org/f
+  targets: [11.12]
+- id: rare-datum
+  title: Rare datum
+  url: https://jobs.example.org/g
+  goals: [1]
+  closes: 2025-02-30
+- id: geen-doel
+  title: Geen doel
+  url: https://jobs.example.org/h
+"""
+
+BAD_EXPECTED = [
+    ("vacancies.yml:1: id:", "is required and missing"),
+    ("vacancies.yml:4: title:", "is required and missing"),
+    ("vacancies.yml:7: url:", "is required and missing"),
+    ("vacancies.yml:14: id:", "'dubbel' is used twice (also on line 10); every vacancy needs its own id"),
+    ("vacancies.yml:20: url:", "'javascript:alert(1)' must be a full web address starting with https://"),
+    ("vacancies.yml:24: url:", "'/vacatures/relatief' must be a full web address starting with https://"),
+    ("vacancies.yml:28: url:", "'werkenbij.example.nl/vacatures/x' must be a full web address starting with https://"),
+    ("vacancies.yml:33: goals:", "'18' is not a goal; goals are the numbers 1 to 17"),
+    ("vacancies.yml:37: targets:", "11.12 does not exist; goal 11 has the targets 11.1, 11.2, 11.3, 11.4, 11.5, 11.6, 11.7, 11.a, 11.b, 11.c"),
+    ("vacancies.yml:42: closes:", "2025-02-30 does not exist in the calendar"),
+    ("vacancies.yml:43: goals:", "a vacancy needs at least one goal or target"),
+    ("2025-01-01-onbekend.md:7: vacancies:", "'dubel' is not a known vacancy in stories/vacancies.yml (known: dubbel"),
+    ("2025-01-01-onbekend.md:7: vacancies:", "Did you mean dubbel?"),
+]
+
+
+@pytest.fixture(scope="module")
+def bad(tmp_path_factory):
+    project = Project(tmp_path_factory.mktemp("bad-vacancies"))
+    project.write("stories/vacancies.yml", BAD_VACANCIES)
+    project.story("2025-01-01-onbekend.md", goals=[1], vacancies=["dubel"])
+    return project.build()
+
+
+def test_bad_vacancy_data_fails_the_build_without_a_traceback(bad):
+    assert not bad.ok
+    assert "Traceback" not in bad.output
+    assert "problems in the content; nothing was built" in bad.output
+
+
+@pytest.mark.parametrize("where, message", BAD_EXPECTED, ids=[w + m[:20] for w, m in BAD_EXPECTED])
+def test_each_bad_vacancy_is_reported_with_file_line_and_field(bad, where, message):
+    lines = [line.strip() for line in bad.output.splitlines()]
+    assert any(line.startswith(f"stories/{where}") and message in line for line in lines), bad.output
+
+
+# The merge itself
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://x.nl/job", "https://x.nl/job?utm_source=s&utm_medium=m&utm_campaign=c"),
+        ("https://x.nl/job?ref=intern", "https://x.nl/job?ref=intern&utm_source=s&utm_medium=m&utm_campaign=c"),
+        ("https://x.nl/job#apply", "https://x.nl/job?utm_source=s&utm_medium=m&utm_campaign=c#apply"),
+        ("https://x.nl/job?a=1&b=#apply", "https://x.nl/job?a=1&b=&utm_source=s&utm_medium=m&utm_campaign=c#apply"),
+        ("https://x.nl/job?", "https://x.nl/job?utm_source=s&utm_medium=m&utm_campaign=c"),
+        ("https://x.nl/job?a=1&", "https://x.nl/job?a=1&utm_source=s&utm_medium=m&utm_campaign=c"),
+        # The recruiter's own parameters win and are not repeated; the missing ones are added.
+        ("https://x.nl/job?utm_source=linkedin", "https://x.nl/job?utm_source=linkedin&utm_medium=m&utm_campaign=c"),
+        ("https://x.nl/job?utm_source=a&utm_medium=b&utm_campaign=z#f", "https://x.nl/job?utm_source=a&utm_medium=b&utm_campaign=z#f"),
+        # Existing encoding is kept byte for byte; ours is encoded.
+        ("https://x.nl/zoek?q=a%20b&r=%C3%A9", "https://x.nl/zoek?q=a%20b&r=%C3%A9&utm_source=s&utm_medium=m&utm_campaign=c"),
+        ("https://x.nl", "https://x.nl?utm_source=s&utm_medium=m&utm_campaign=c"),
+    ],
+)
+def test_with_campaign_merges_into_query_and_keeps_the_fragment(url, expected):
+    assert with_campaign(url, {"source": "s", "medium": "m"}, "c") == expected
+
+
+def test_with_campaign_encodes_values_and_can_be_off():
+    assert merge_query("https://x.nl/", {"utm_campaign": "a b&c"}) == "https://x.nl/?utm_campaign=a+b%26c"
+    assert with_campaign("https://x.nl/job?a=1#f", None, "c") == "https://x.nl/job?a=1#f"
+    merged = with_campaign("https://x.nl/job?utm_source=a", {"source": "s", "medium": "m"}, "c")
+    assert [key for key, _ in parse_qsl(urlsplit(merged).query)].count("utm_source") == 1
+
+
+@pytest.mark.parametrize(
+    "closes, is_shown", [(None, True), (BUILD_DAY + dt.timedelta(days=1), True), (BUILD_DAY, True), (BUILD_DAY - dt.timedelta(days=1), False)]
+)
+def test_open_up_to_and_including_the_closing_day(closes, is_shown):
+    vacancy = Vacancy(id="v", title="V", url="https://x.nl/", goals=(1,), targets=(), closes=closes)
+    assert is_open(vacancy, BUILD_DAY) is is_shown
+
+
+# The repository's own example content
+
+
+def test_example_site_hides_the_closed_traineeship(example_site):
+    assert "traineeship-duurzame-ontwikkeling" not in example_site.html("vacancies/")
+    assert "Traineeship" not in example_site.html("sdg/17/")
+    section = block(example_site, "stories/jongeren-aan-het-werk/")
+    assert titles(section)[0] == "Adviseur Arbeidsmarkt en Inclusie"
+    assert href(section, "Adviseur Arbeidsmarkt en Inclusie") == (
+        "https://werkenbij.example.nl/vacatures/adviseur-arbeidsmarkt-inclusie"
+        f"?{UTM}&utm_campaign=jongeren-aan-het-werk#solliciteer"
+    )
+    assert re.search(r"Vacatures bij doel 16", example_site.html("sdg/16/"))
