@@ -10,15 +10,19 @@ import logging
 import re
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from sdg_stories.build import SiteBuild
+from sdg_stories.feeds import generate_feeds
+from sdg_stories.open_data import generate_open_data
 from sdg_stories.pages import GeneratedPage
+from sdg_stories.previews import preview_for_generated, preview_for_page, render_preview
 from sdg_stories.problems import ContentError, Problem
+from sdg_stories.publication import missing_site_url, publication_for
 from sdg_stories.settings import Settings
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
@@ -51,6 +55,10 @@ class MkDocsSite:
         # Warnings do not stop a build, but --strict fails on them, so someone notices.
         for warning in self.build.warnings:
             log.warning(str(warning))
+        # Feeds, open data and link previews need absolute URLs; without site_url they are left out.
+        self.publication = publication_for(settings, config.site_name, config.site_description)
+        if self.publication is None:
+            log.warning(str(missing_site_url(Path(config.config_file_path).name)))
 
     # on_files
 
@@ -61,6 +69,7 @@ class MkDocsSite:
             for asset in self.build.content.assets
         ]
         generated.append(File.generated(config, GOALS_CSS, content=self.build.goal_stylesheet()))
+        generated += self._generate_data_files(config)
         taken = {file.dest_uri: file for file in files}
         problems = [
             Problem(
@@ -75,6 +84,14 @@ class MkDocsSite:
         for file in generated:
             files.append(file)
         return files
+
+    def _generate_data_files(self, config: MkDocsConfig) -> list[File]:
+        # Added as files rather than written after the build: `mkdocs serve` serves them too, links to them
+        # from pages validate, and a hand-written docs/feed.xml is reported as a clash like any page.
+        if self.publication is None:
+            return []
+        data = generate_feeds(self.build.site, self.publication) | generate_open_data(self.build.site, self.publication)
+        return [File.generated(config, path, content=content) for path, content in data.items()]
 
     def _generate_page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File:
         # Drafts use MkDocs' own draft level: built by `mkdocs serve`, left out of `mkdocs build`.
@@ -119,7 +136,22 @@ class MkDocsSite:
     # on_page_context
 
     def page_context(self, context: dict, page: Page) -> dict:
+        # docs/overrides/main.html prints sdg_head in Material's extrahead block, unescaped: it is Markup
+        # rendered by the package's autoescaping environment.
+        if self.publication is not None:
+            context["sdg_head"] = self._render_head(page)
         return context
+
+    def _render_head(self, page: Page) -> Markup:
+        generated = self.build.pages_by_src_uri.get(page.file.src_uri)
+        if generated is not None:
+            return render_preview(preview_for_generated(self.build.site, self.publication, generated))
+        # The front matter title, as Material's <title> shows it; the nav may call the home page just "Home".
+        title = str(page.meta.get("title") or (self.publication.name if page.is_homepage else page.title) or self.publication.name)
+        description = page.meta.get("description")
+        return render_preview(
+            preview_for_page(self.build.site, self.publication, page.url, title, str(description) if description else None)
+        )
 
     # on_post_page
 

@@ -86,6 +86,11 @@ class Site:
     def asset_url(path: str) -> str:
         return f"stories/{path}"
 
+    @staticmethod
+    def goal_feed_url(goal_id: int) -> str:
+        return f"sdg/{goal_id}/feed.xml"
+
+    FEED_URL = "feed.xml"
     OVERVIEW_URL = "stories/"
     VACANCIES_URL = "vacancies/"
     GOALS_URL = "sdg/"
