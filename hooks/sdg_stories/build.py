@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sdg_stories.content import ContentFolder, load_content, with_line
+from sdg_stories.content import ContentFolder, load_content
+from sdg_stories.content_warnings import content_warnings
 from sdg_stories.framework import Framework, load_framework
 from sdg_stories.pages import GeneratedPage, generate_pages
 from sdg_stories.problems import Problem
 from sdg_stories.render import Renderer
 from sdg_stories.settings import Settings
 from sdg_stories.site import Site
-from sdg_stories.vacancies import closed_vacancy_warnings
 
 
 class SiteBuild:
@@ -23,15 +23,9 @@ class SiteBuild:
         self.folder = ContentFolder(project_dir / settings.stories_dir, settings.stories_dir)
         # Raises ContentError with every problem; nothing below runs on invalid content.
         self.content = load_content(self.folder, self.framework, settings.language)
-        # Problems that do not stop the build (a story linking a vacancy that has closed).
-        self.warnings: list[Problem] = []
         self.site = Site(self.content, self.framework, settings)
-        self.warnings += [
-            with_line(problem, self.folder)
-            for problem in closed_vacancy_warnings(
-                self.site.stories, self.content.vacancies, settings.build_date, self.folder.show
-            )
-        ]
+        # Problems that do not stop the build (a story linking a vacancy that has closed).
+        self.warnings: list[Problem] = content_warnings(self.site, self.folder)
         self.renderer = Renderer(self.site)
         self.pages: list[GeneratedPage] = generate_pages(self.site)
         self.pages_by_src_uri = {page.src_uri: page for page in self.pages}
