@@ -269,6 +269,8 @@ def test_the_day_after_the_closing_date_the_vacancy_is_gone(next_day):
     assert block(next_day, "sdg/3/") is None
     assert "Sluit Vandaag" not in next_day.html("vacancies/")
     assert "Sluit Vandaag" not in next_day.html("stories/expliciet/")
+    # The story that names it now gets the warning too.
+    assert "stories/2025-01-01-expliciet.md:8: vacancies: 'sluit-vandaag' (Sluit Vandaag) closed on 2025-06-15" in next_day.output
 
 
 # A story that links a closed vacancy
@@ -284,8 +286,10 @@ def test_a_story_linking_a_closed_vacancy_builds_with_a_warning(folder, site):
     )
     assert [w for w in warnings if "vacancies:" in w] == [w for w in warnings if expected in w], site.output
     assert len([w for w in warnings if expected in w]) == 1, site.output
-    # The story is still published, with the vacancies that do fit (none share goal 2: the careers link).
-    assert site.exists("stories/gesloten/")
+    # The story is still published; no open vacancy shares its goal 2, so it links the careers page.
+    section = block(site, "stories/gesloten/")
+    assert titles(section) == []
+    assert section.select_one("a")["href"] == f"{CAREERS}?{UTM}&utm_campaign=gesloten"
 
 
 def test_strict_fails_on_a_closed_vacancy(strict):
@@ -486,6 +490,7 @@ def test_each_bad_vacancy_is_reported_with_file_line_and_field(bad, where, messa
         # Existing encoding is kept byte for byte; ours is encoded.
         ("https://x.nl/zoek?q=a%20b&r=%C3%A9", "https://x.nl/zoek?q=a%20b&r=%C3%A9&utm_source=s&utm_medium=m&utm_campaign=c"),
         ("https://x.nl", "https://x.nl?utm_source=s&utm_medium=m&utm_campaign=c"),
+        ("https://x.nl/vacatures/x?ref=intern#solliciteer", "https://x.nl/vacatures/x?ref=intern&utm_source=s&utm_medium=m&utm_campaign=c#solliciteer"),
     ],
 )
 def test_with_campaign_merges_into_query_and_keeps_the_fragment(url, expected):
