@@ -91,10 +91,10 @@ def _check_references(
     for story in stories:
         shown = folder.show(story.source)
         if story.adviser not in advisers:
-            problems.append(Problem(shown, None, "adviser", _unknown("adviser", story.adviser, advisers, folder.show(ADVISERS_FILE))))
+            problems.append(Problem(shown, None, "adviser", unknown_name("adviser", story.adviser, advisers, folder.show(ADVISERS_FILE))))
         for vacancy_id in story.vacancies:
             if vacancy_id not in vacancy_ids:
-                problems.append(Problem(shown, None, "vacancies", _unknown("vacancy", vacancy_id, vacancy_ids, folder.show(VACANCIES_FILE))))
+                problems.append(Problem(shown, None, "vacancies", unknown_name("vacancy", vacancy_id, vacancy_ids, folder.show(VACANCIES_FILE))))
         if story.image and story.image not in assets:
             problems.append(Problem(shown, None, "image", f"the file {folder.show(story.image)} does not exist; check the name and the folder"))
     return [with_line(problem, folder) for problem in problems]
@@ -117,7 +117,8 @@ def _check_unique_slugs(stories: list[Story], folder: ContentFolder) -> list[Pro
     return [with_line(problem, folder) for problem in problems]
 
 
-def _unknown(what: str, value: str, known, where: str) -> str:
+def unknown_name(what: str, value: str, known, where: str) -> str:
+    """The message for a name that is not in its file; `sdg-stories new` words an unknown adviser the same."""
     close = difflib.get_close_matches(value, sorted(known), n=3)
     hint = f" Did you mean {' or '.join(close)}?" if close else ""
     listing = ", ".join(sorted(known)) if len(known) <= 12 else f"{len(known)} in all"
