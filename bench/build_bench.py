@@ -192,9 +192,18 @@ def _dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def _child_env() -> dict[str, str]:
-    # Material 9.8 prints an end-of-life banner on every build; it would only bury the messages.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _child_env(root: Path) -> dict[str, str]:
+    """Environment for a build of the site in root.
+
+    The copied hooks/ goes first on PYTHONPATH: sdg_stories is found on sys.path (and, after
+    `pip install -e .`, also in the checkout), and MkDocs puts hooks/ on sys.path only while it imports
+    the hook module. Without this, modules and templates imported later would come from the checkout
+    rather than from the copy being measured.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material 9.8's end-of-life banner buries messages
+    if (root / "hooks").is_dir():
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root / "hooks"), env.get("PYTHONPATH")]))
+    return env
 
 
 def _tail(output: str, lines: int = 15) -> str:
@@ -214,7 +223,7 @@ def _measure_build(label: str, n: int, root: Path) -> BuildResult:
         command = [sys.executable, "-c", _RUSAGE_WRAPPER] + command
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=root, env=_child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command, cwd=root, env=_child_env(root), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     sampler = _TreeSampler(process.pid)
     sampler.start()
@@ -398,7 +407,7 @@ def _measure_serve_rebuild(label: str, n: int, root: Path, edits: list[Path], di
         str(root / "mkdocs.yml"),
         "--dirty" if dirty else "--no-dirty",
     ] + [str(e) for e in edits]
-    done = subprocess.run(command, cwd=root, env=_child_env(), capture_output=True, text=True)
+    done = subprocess.run(command, cwd=root, env=_child_env(root), capture_output=True, text=True)
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines or not lines[-1].startswith("{"):
         tail = _tail(done.stdout + "\n" + done.stderr)
@@ -496,35 +505,47 @@ def _print_serve(n: int, serve: list[dict], full: dict[str, BuildResult]) -> Non
             )
 
 
+def _verdict(wall_ok: bool, cpu_ok: bool) -> str:
+    """On a busy machine wall and CPU time can disagree; say which of them meets the target."""
+    if wall_ok and cpu_ok:
+        return "met"
+    if cpu_ok:
+        return "met in cpu time only; rerun on a quieter machine"
+    if wall_ok:
+        return "met in wall time only"
+    return "NOT met"
+
+
 def _print_targets(all_results: dict[int, list[BuildResult]], serve: list[dict]) -> None:
     lines = []
-    per_story = {}
+    per_story: dict[int, BuildResult] = {}
     for n, results in sorted(all_results.items()):
         ok = {r.label: r for r in results if r.ok}
         a, b = ok.get("sdg-stories (a)"), ok.get("baseline (b)")
         if a and b and n >= 1000:
-            verdict = "met" if a.wall / b.wall <= TARGET_RATIO else "NOT met"
+            wall, cpu = a.wall / b.wall, a.cpu / b.cpu
             lines.append(
-                f"full build a/b at N={n:,}: {a.wall / b.wall:.2f}x wall, {a.cpu / b.cpu:.2f}x cpu "
-                f"(target <= {TARGET_RATIO}x: {verdict})"
+                f"full build a/b at N={n:,}: {wall:.2f}x wall, {cpu:.2f}x cpu "
+                f"(target <= {TARGET_RATIO}x: {_verdict(wall <= TARGET_RATIO, cpu <= TARGET_RATIO)})"
             )
         if a:
-            per_story[n] = a.wall / n
+            per_story[n] = a
             if n >= 5000:
                 peak = max(a.peak_kb, a.tree_kb) / 1024
                 verdict = "met" if peak < TARGET_PEAK_MB else "NOT met"
                 lines.append(f"peak memory at N={n:,}: {peak:.0f} MB (target < {TARGET_PEAK_MB} MB: {verdict})")
     if 1000 in per_story and 5000 in per_story:
-        verdict = "met" if per_story[5000] <= per_story[1000] else "NOT met"
+        small, large = per_story[1000], per_story[5000]
         lines.append(
-            f"time per story 5,000 vs 1,000: {1000 * per_story[5000]:.2f} vs {1000 * per_story[1000]:.2f} ms"
-            f" ({verdict})"
+            f"time per story at 5,000 vs 1,000: {large.wall / 5:.2f} vs {small.wall:.2f} ms wall, "
+            f"{large.cpu / 5:.2f} vs {small.cpu:.2f} ms cpu "
+            f"(target: not higher; {_verdict(large.wall / 5 <= small.wall, large.cpu / 5 <= small.cpu)})"
         )
     for s in serve:
         if s["ok"] and s["label"] == "sdg-stories (a)" and s["rebuilds"]:
             share = statistics.median(r["seconds"] for r in s["rebuilds"]) / s["full"]
             share_cpu = statistics.median(r["cpu"] for r in s["rebuilds"]) / s["full_cpu"]
-            verdict = "met" if share <= TARGET_REBUILD_SHARE else "NOT met"
+            verdict = _verdict(share <= TARGET_REBUILD_SHARE, share_cpu <= TARGET_REBUILD_SHARE)
             lines.append(
                 f"serve rebuild / first build at N={s['n']:,}: {share:.2f} wall, {share_cpu:.2f} cpu "
                 f"(target <= {TARGET_REBUILD_SHARE}: {verdict})"

@@ -23,6 +23,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Callable
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
@@ -40,7 +41,8 @@ class PhaseTimer:
         self.calls: Counter[str] = Counter()
         self._inner: list[list[float]] = []
 
-    def wrap(self, owner: object, attribute: str, phase: str) -> None:
+    def wrap(self, owner: object, attribute: str, phase: str | Callable[..., str]) -> None:
+        """Time owner.attribute under phase: a name, or a function of the call's arguments giving one."""
         original = getattr(owner, attribute)
 
         @functools.wraps(original)
@@ -52,14 +54,24 @@ class PhaseTimer:
             finally:
                 elapsed, elapsed_cpu = time.perf_counter() - start, time.process_time() - start_cpu
                 inner, inner_cpu = self._inner.pop()
-                self.totals[phase] += elapsed - inner
-                self.cpu[phase] += elapsed_cpu - inner_cpu
-                self.calls[phase] += 1
+                name = phase if isinstance(phase, str) else phase(*args, **kwargs)
+                self.totals[name] += elapsed - inner
+                self.cpu[name] += elapsed_cpu - inner_cpu
+                self.calls[name] += 1
                 if self._inner:
                     self._inner[-1][0] += elapsed
                     self._inner[-1][1] += elapsed_cpu
 
         setattr(owner, attribute, timed)
+
+
+def _template_phase(template, *args, **kwargs) -> str:
+    # The theme's environment (Material's main.html and its partials, with any custom_dir overrides)
+    # versus an environment of the project's own, such as sdg_stories' templates for generated pages.
+    theme_dirs = getattr(template.environment.loader, "searchpath", [])
+    if any("material" in d.replace(os.sep, "/").split("/")[-2:] for d in theme_dirs):
+        return "Jinja: theme (Material main.html, partials)"
+    return "Jinja: the project's own templates"
 
 
 def _instrument(timer: PhaseTimer) -> None:
@@ -79,7 +91,7 @@ def _instrument(timer: PhaseTimer) -> None:
     timer.wrap(Page, "render", "Markdown: per-page setup, toc, links")
     timer.wrap(markdown.Markdown, "convert", "Markdown: convert")
     timer.wrap(build, "get_context", "template context")
-    timer.wrap(jinja2.Template, "render", "Jinja templates: render")
+    timer.wrap(jinja2.Template, "render", _template_phase)
     timer.wrap(utils, "write_file", "write files")
     timer.wrap(Files, "copy_static_files", "copy static files")
     timer.wrap(Page, "validate_anchor_links", "validate anchors")
@@ -100,6 +112,11 @@ def _instrument(timer: PhaseTimer) -> None:
 
 
 def profile(config_file: Path, cprofile: Path | None) -> PhaseTimer:
+    hooks = config_file.parent / "hooks"
+    if hooks.is_dir():
+        # As build_bench does: the site's own hooks/ first, so every sdg_stories module and template
+        # comes from it, not from an editable install of another checkout.
+        sys.path.insert(0, str(hooks))
     timer = PhaseTimer()
     _instrument(timer)
     # Imported after instrumenting, so this is the wrapped build().
