@@ -26,6 +26,9 @@ from sdg_stories.publication import missing_site_url, publication_for
 from sdg_stories.settings import Settings
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
+# Shipped with the template that uses it (templates/story-filters.html), so the two change together.
+FILTERS_JS = "assets/javascripts/story-filters.js"
+_TEMPLATES = Path(__file__).parent / "templates"
 _BLOCK = re.compile(r"<!--\s*sdg-stories:([a-z-]+)\s*-->")
 _BLOCKS = ("goal-grid", "latest-stories")
 # Under MkDocs' own logger, so `mkdocs build --strict` counts our warnings like its own.
@@ -69,6 +72,7 @@ class MkDocsSite:
             for asset in self.build.content.assets
         ]
         generated.append(File.generated(config, GOALS_CSS, content=self.build.goal_stylesheet()))
+        generated.append(File.generated(config, FILTERS_JS, abs_src_path=str(_TEMPLATES / "story-filters.js")))
         generated += self._generate_data_files(config)
         taken = {file.dest_uri: file for file in files}
         problems = [

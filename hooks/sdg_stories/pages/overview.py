@@ -6,16 +6,18 @@ from sdg_stories.labels import LABELS
 from sdg_stories.pages.page import GeneratedPage
 from sdg_stories.pagination import paginate
 from sdg_stories.site import Site
+from sdg_stories.story_filters import filter_options
 
 
 def generate(site: Site) -> list[GeneratedPage]:
     labels = LABELS[site.language]
+    options = filter_options(site)
     return [
         GeneratedPage(
             url=pager.url(pager.number),
             title=labels["all_stories"] if pager.number == 1 else f"{labels['all_stories']} ({labels['page_n'].format(n=pager.number)})",
             template="overview.html",
-            context={"pager": pager},
+            context={"pager": pager, "options": options},
             description=labels["overview_intro"],
             hide=("toc",),
             kind="overview",

@@ -1,0 +1,216 @@
+// The overview's filters (templates/story-filters.html), answered by Pagefind over every published story,
+// not only the stories of this page of the list.
+//
+// Progressive enhancement: the form is rendered hidden and shown only once Pagefind has loaded, so
+// without JavaScript, or where Pagefind cannot load (file://), the paginated list stays as it is.
+// Semantics, as the form's own text says: a story matches when it serves ANY of the chosen goals and
+// ALL of the other choices (target, adviser, year).
+// State lives in the URL, in the form's own GET encoding (?goal=11&goal=6&year=2024): links from goal
+// and adviser pages and newsletters open filtered, back and forward restore each step.
+// Markup stays in the template: cards, badges and adviser lines are cloned from <template> elements.
+
+const form = document.querySelector("form.sdg-filters");
+if (form) {
+  start(form).catch((error) => {
+    // The form stays hidden and the server-rendered list stays in place: nothing is lost.
+    console.warn("sdg-stories: filters unavailable", error);
+  });
+}
+
+async function start(form) {
+  const pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
+  await pagefind.init();
+  const view = new FilterView(form, pagefind);
+  form.addEventListener("change", () => view.choose(readForm(form)));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    view.choose(readForm(form));
+  });
+  form.addEventListener("reset", (event) => {
+    // The native reset would restore the values the page loaded with, which may come from the URL.
+    event.preventDefault();
+    writeForm(form, emptyState());
+    view.choose(emptyState());
+  });
+  window.addEventListener("popstate", () => {
+    const state = readURL(form);
+    writeForm(form, state);
+    view.show(state);
+  });
+  const state = readURL(form);
+  writeForm(form, state);
+  form.hidden = false;
+  await view.show(state);
+}
+
+class FilterView {
+  constructor(form, pagefind) {
+    this.form = form;
+    this.pagefind = pagefind;
+    this.pageSize = Number(form.dataset.pageSize) || 24;
+    this.list = document.querySelector(".sdg-story-list");
+    this.results = document.querySelector(".sdg-filter-results");
+    this.cards = this.results.querySelector(".sdg-cards");
+    this.more = this.results.querySelector(".sdg-filter-results__more button");
+    this.count = form.querySelector(".sdg-filters__count");
+    this.card = document.getElementById("sdg-filter-card").content.firstElementChild;
+    this.parts = document.getElementById("sdg-filter-parts").content;
+    this.root = new URL(form.dataset.root, document.baseURI);
+    this.matches = [];
+    this.shown = 0;
+    this.latest = 0;
+    this.more.addEventListener("click", () => this.showMore());
+  }
+
+  /** A visitor changed the form: show the matches and record the step in the history. */
+  choose(state) {
+    const url = urlFor(state);
+    if (url !== location.pathname + location.search) history.pushState(null, "", url);
+    return this.show(state);
+  }
+
+  async show(state) {
+    const request = ++this.latest;
+    const total = Number(this.form.dataset.total);
+    if (!isActive(state)) {
+      this.matches = [];
+      this.results.hidden = true;
+      this.list.hidden = false;
+      this.announce(total, total);
+      return;
+    }
+    const search = await this.pagefind.search(null, { filters: pagefindFilters(state), sort: { date: "desc" } });
+    if (request !== this.latest) return; // a later choice has overtaken this one
+    this.matches = search.results;
+    this.shown = 0;
+    this.cards.replaceChildren();
+    this.list.hidden = true;
+    this.results.hidden = false;
+    this.announce(this.matches.length, total);
+    await this.render(request);
+  }
+
+  async showMore() {
+    const first = this.shown;
+    await this.render(this.latest);
+    // Keyboard and screen-reader users continue at the first new story, not back at the button.
+    this.cards.children[first]?.querySelector("a")?.focus();
+  }
+
+  async render(request) {
+    const next = this.matches.slice(this.shown, this.shown + this.pageSize);
+    const stories = await Promise.all(next.map((result) => result.data()));
+    if (request !== this.latest) return;
+    this.cards.append(...stories.map((story) => this.renderCard(story)));
+    this.shown += next.length;
+    this.more.parentElement.hidden = this.shown >= this.matches.length;
+  }
+
+  renderCard(story) {
+    const card = this.card.cloneNode(true);
+    const slot = (name) => card.querySelector(`[data-slot="${name}"]`);
+    const href = this.siteURL(story.url);
+    const meta = story.meta || {};
+    const title = slot("title");
+    title.href = href;
+    title.textContent = meta.title || "";
+    const image = slot("image");
+    if (meta.card_image) image.src = new URL(meta.card_image, href).href;
+    else image.remove();
+    const date = slot("date");
+    date.dateTime = meta.date || "";
+    date.textContent = meta.date ? formatDate(meta.date) : "";
+    const adviser = this.parts.querySelector(`[data-adviser="${CSS.escape(first(story.filters?.adviser))}"]`);
+    if (adviser) slot("adviser").replaceWith(adviser.cloneNode(true));
+    slot("summary").textContent = meta.summary || "";
+    if (meta.lang) {
+      title.parentElement.lang = meta.lang;
+      slot("summary").lang = meta.lang;
+    }
+    const goals = [...(story.filters?.goal || [])].sort((a, b) => a - b);
+    slot("goals").append(
+      ...goals
+        .map((goal) => this.parts.querySelector(`[data-goal="${CSS.escape(goal)}"]`))
+        .filter(Boolean)
+        .map((badge) => badge.cloneNode(true)),
+    );
+    return card;
+  }
+
+  /** Pagefind's URLs are site-absolute ("/stories/x/"); the site itself may live in a sub-folder. */
+  siteURL(url) {
+    const absolute = new URL(url, location.origin);
+    if (absolute.pathname.startsWith(this.root.pathname)) return absolute.href;
+    return new URL(url.replace(/^\/+/, ""), this.root).href;
+  }
+
+  announce(n, total) {
+    this.count.textContent =
+      n === 0 ? this.form.dataset.none : this.form.dataset.count.replace("{n}", n).replace("{total}", total);
+  }
+}
+
+function emptyState() {
+  return { goal: [], target: "", adviser: "", year: "" };
+}
+
+function isActive(state) {
+  return state.goal.length > 0 || Boolean(state.target || state.adviser || state.year);
+}
+
+/** Any of the chosen goals; all of the other kinds. */
+function pagefindFilters(state) {
+  const filters = {};
+  if (state.goal.length) filters.goal = { any: state.goal };
+  for (const kind of ["target", "adviser", "year"]) if (state[kind]) filters[kind] = state[kind];
+  return filters;
+}
+
+function readForm(form) {
+  const data = new FormData(form);
+  const state = emptyState();
+  state.goal = data.getAll("goal").map(String);
+  for (const kind of ["target", "adviser", "year"]) state[kind] = String(data.get(kind) || "");
+  return state;
+}
+
+/** Only values the form offers: a stale link (an adviser who left) must not filter on something unseen. */
+function readURL(form) {
+  const params = new URLSearchParams(location.search);
+  const state = emptyState();
+  state.goal = [...new Set(params.getAll("goal"))].filter((goal) => offered(form, "goal", goal));
+  for (const kind of ["target", "adviser", "year"]) {
+    const value = params.get(kind) || "";
+    state[kind] = offered(form, kind, value) ? value : "";
+  }
+  return state;
+}
+
+function offered(form, kind, value) {
+  const controls = form.querySelectorAll(kind === "goal" ? 'input[name="goal"]' : `select[name="${kind}"] option`);
+  return value !== "" && [...controls].some((control) => control.value === value);
+}
+
+function writeForm(form, state) {
+  for (const box of form.querySelectorAll('input[name="goal"]')) box.checked = state.goal.includes(box.value);
+  for (const kind of ["target", "adviser", "year"]) form.elements.namedItem(kind).value = state[kind];
+}
+
+/** The form's own GET encoding, goals in number order, on the path of this page of the list. */
+function urlFor(state) {
+  const params = new URLSearchParams();
+  for (const goal of [...state.goal].sort((a, b) => a - b)) params.append("goal", goal);
+  for (const kind of ["target", "adviser", "year"]) if (state[kind]) params.append(kind, state[kind]);
+  const query = params.toString();
+  return location.pathname + (query ? `?${query}` : "");
+}
+
+function first(values) {
+  return Array.isArray(values) ? values[0] || "" : values || "";
+}
+
+function formatDate(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
