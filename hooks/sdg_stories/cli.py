@@ -402,8 +402,8 @@ def main() -> None:
     try:
         cli.main(prog_name="sdg-stories")
     except OSError as error:
-        where = f" ({error.filename})" if error.filename else ""
-        click.echo(f"Error: {error.strerror or error}{where}.", err=True)
+        what = f"cannot use {error.filename}: " if error.filename else ""
+        click.echo(f"Error: {what}{error.strerror or error}.", err=True)
         sys.exit(1)
     except Exception as error:  # noqa: BLE001 - a writer gets a sentence; SDG_STORIES_DEBUG=1 shows the rest
         if os.environ.get("SDG_STORIES_DEBUG"):
