@@ -394,6 +394,18 @@ def test_goals_uses_the_site_language(tmp_path):
     assert "By 2030, provide universal access to safe, inclusive and accessible, green and public spaces" in result.stdout
 
 
+def test_mkdocs_tags_in_mkdocs_yml_are_read_as_mkdocs_reads_them(tmp_path):
+    Project(tmp_path)
+    config = (tmp_path / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("  language: nl\n", "  language: !ENV [SDG_SITE_LANGUAGE, nl]\n")
+    config += "\nmarkdown_extensions_unused:\n  emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
+    english = sdg_stories(tmp_path, "goals", "11.7", env={"SDG_SITE_LANGUAGE": "en"})
+    dutch = sdg_stories(tmp_path, "goals", "11.7")
+    assert "Goal 11: Sustainable cities and communities" in english.stdout, english.stderr
+    assert "Doel 11: Duurzame steden en gemeenschappen" in dutch.stdout, dutch.stderr
+
+
 # errors are sentences
 
 
