@@ -39,6 +39,8 @@ async function start(form) {
   });
   const state = readURL(form);
   writeForm(form, state);
+  // The address shows what is shown: values the form does not offer are dropped, goals put in order.
+  if (urlFor(state) !== location.pathname + location.search) history.replaceState(null, "", urlFor(state));
   form.hidden = false;
   await view.show(state);
 }
@@ -77,8 +79,10 @@ class FilterView {
       this.results.hidden = true;
       this.list.hidden = false;
       this.announce(total, total);
+      this.done(state);
       return;
     }
+    this.results.setAttribute("aria-busy", "true");
     const search = await this.pagefind.search(null, { filters: pagefindFilters(state), sort: { date: "desc" } });
     if (request !== this.latest) return; // a later choice has overtaken this one
     this.matches = search.results;
@@ -86,8 +90,17 @@ class FilterView {
     this.cards.replaceChildren();
     this.list.hidden = true;
     this.results.hidden = false;
-    this.announce(this.matches.length, total);
     await this.render(request);
+    if (request !== this.latest) return;
+    // Announced once the first cards are in place, so that what is heard is what is there.
+    this.announce(this.matches.length, total);
+    this.done(state);
+  }
+
+  /** Marks the state as shown: data-shown holds its query (tests and scripts wait on it). */
+  done(state) {
+    this.results.removeAttribute("aria-busy");
+    this.form.dataset.shown = queryOf(state);
   }
 
   async showMore() {
@@ -196,13 +209,18 @@ function writeForm(form, state) {
   for (const kind of ["target", "adviser", "year"]) form.elements.namedItem(kind).value = state[kind];
 }
 
-/** The form's own GET encoding, goals in number order, on the path of this page of the list. */
-function urlFor(state) {
+/** The form's own GET encoding, goals in number order: "?goal=6&goal=11&year=2024", or "" for none. */
+function queryOf(state) {
   const params = new URLSearchParams();
   for (const goal of [...state.goal].sort((a, b) => a - b)) params.append("goal", goal);
   for (const kind of ["target", "adviser", "year"]) if (state[kind]) params.append(kind, state[kind]);
   const query = params.toString();
-  return location.pathname + (query ? `?${query}` : "");
+  return query ? `?${query}` : "";
+}
+
+/** On the path of this page of the list: from stories/page/2/ the links of the page stay right. */
+function urlFor(state) {
+  return location.pathname + queryOf(state);
 }
 
 function first(values) {
