@@ -8,6 +8,7 @@
 // State lives in the URL, in the form's own GET encoding (?goal=11&goal=6&year=2024): links from goal
 // and adviser pages and newsletters open filtered, back and forward restore each step.
 // Markup stays in the template: cards, badges and adviser lines are cloned from <template> elements.
+// Material's navigation.instant is off (mkdocs.yml): every page is a full load that runs this module.
 
 const form = document.querySelector("form.sdg-filters");
 if (form) {
@@ -130,9 +131,11 @@ class FilterView {
     const image = slot("image");
     if (meta.card_image) image.src = new URL(meta.card_image, href).href;
     else image.remove();
-    const date = slot("date");
+    // A <time> in the template would be invalid HTML until filled (v.Nu checks the built pages).
+    const date = document.createElement("time");
     date.dateTime = meta.date || "";
     date.textContent = meta.date ? formatDate(meta.date) : "";
+    slot("date").replaceWith(date);
     const adviser = this.parts.querySelector(`[data-adviser="${CSS.escape(first(story.filters?.adviser))}"]`);
     if (adviser) slot("adviser").replaceWith(adviser.cloneNode(true));
     slot("summary").textContent = meta.summary || "";
