@@ -158,3 +158,12 @@ def test_same_content_and_build_date_give_the_same_bytes(many: tuple[Build, Buil
     # The feeds and stories.json do not even depend on the build date: nothing in them is "now".
     for path in _all_feeds() + ["stories.json"]:
         assert (first.site / path).read_bytes() == (later.site / path).read_bytes(), path
+
+
+def test_a_site_without_stories_still_has_valid_empty_feeds_dated_by_the_build(project: Project) -> None:
+    build = project.build("--strict", env={"SOURCE_DATE_EPOCH": "1767225600"})  # 2026-01-01
+    assert build.ok, build.output
+    for path in _all_feeds():
+        feed = _feed(build, path)
+        assert feed.entries == []
+        assert feed.feed.updated == "2026-01-01T00:00:00Z", path
