@@ -24,3 +24,15 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = project.build("--strict", env={"SOURCE_DATE_EPOCH": "1767225600"})  # 2026-01-01
     assert build.ok, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def nasty_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """Hostile values in every field of stories, advisers and vacancies (nasty_content.py), built once."""
+    from nasty_content import write_nasty_project
+
+    project = Project(tmp_path_factory.mktemp("nasty"))
+    write_nasty_project(project)
+    build = project.build("--strict", env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert build.ok, build.output
+    return build

@@ -13,6 +13,7 @@ class SplitStory:
     front_matter: str
     front_matter_line: int  # the file line the YAML starts on
     body: str
+    body_line: int = 1  # the file line the body starts on, after the blank lines that were stripped
 
 
 def split_front_matter(text: str) -> SplitStory | None:
@@ -23,9 +24,11 @@ def split_front_matter(text: str) -> SplitStory | None:
         return None
     for number, line in enumerate(lines[1:], start=1):
         if line.rstrip() in _CLOSERS:
+            rest = "\n".join(lines[number + 1 :])
             return SplitStory(
                 front_matter="\n".join(lines[1:number]),
                 front_matter_line=2,
-                body="\n".join(lines[number + 1 :]).strip("\n") + "\n",
+                body=rest.strip("\n") + "\n",
+                body_line=number + 2 + len(rest) - len(rest.lstrip("\n")),
             )
     return None

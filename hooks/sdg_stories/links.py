@@ -12,4 +12,7 @@ def relative_url(target: str, page_url: str) -> str:
     relative = posixpath.relpath(path or ".", base.rstrip("/") or ".")
     if path.endswith("/") or not path:
         relative = relative.rstrip("/") + "/" if relative != "." else "./"
+    if ":" in relative.split("/", 1)[0]:
+        # A file named "javascript:alert(1)" beside the page would otherwise read as a URL scheme.
+        relative = "./" + relative
     return relative + hash_mark + fragment

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from slugify import slugify
 
+from sdg_stories.body_check import check_body
 from sdg_stories.fields import FieldReader
 from sdg_stories.framework import LANGUAGES, Framework
 from sdg_stories.frontmatter import split_front_matter
@@ -74,6 +75,7 @@ def parse_story(
     draft = fields.flag("draft")
     slug = _resolve_slug(fields, source)
     vacancies = fields.keys("vacancies")
+    problems += check_body(split.body, shown_as, split.body_line)
 
     if len(problems) or None in (title, date, adviser, summary, slug):
         return None, problems

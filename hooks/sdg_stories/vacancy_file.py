@@ -22,6 +22,11 @@ def read_vacancies(path: Path, shown_as: str, framework: Framework) -> tuple[lis
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         return [], [Problem(shown_as, None, None, "cannot be read as UTF-8 text")]
+    return parse_vacancies(text, shown_as, framework)
+
+
+def parse_vacancies(text: str, shown_as: str, framework: Framework) -> tuple[list[Vacancy], list[Problem]]:
+    """The vacancies in ``text``; split from reading so tools and tests can check text that is not a file."""
     node, problems = parse_yaml(text, shown_as)
     if node is None:
         return [], problems
