@@ -172,6 +172,40 @@ def axe_script() -> str:
     return AXE_FILE_PATH.read_text("utf-8")
 
 
+# --- the form as the server renders it ----------------------------------------------------------
+
+
+def test_the_form_offers_the_17_goals_and_only_values_some_story_has(
+        example_site: Build, stories: dict[str, Story]) -> None:
+    form = example_site.soup("stories/").select_one("form.sdg-filters")
+    assert form["method"] == "get" and form.has_attr("hidden")  # shown by story-filters.js once Pagefind answers
+    assert [box["value"] for box in form.select('input[type=checkbox][name="goal"]')] == [str(n) for n in range(1, 18)]
+
+    def offered(name: str) -> list[str]:
+        return [option["value"] for option in form.select(f'select[name="{name}"] option') if option["value"]]
+
+    assert set(offered("target")) == {target for story in stories.values() for target in story.targets}
+    assert offered("target")[:2] == ["4.a", "6.4"]  # in the framework's order, grouped by goal
+    assert set(offered("adviser")) == {story.adviser for story in stories.values()}
+    assert offered("year") == ["2025", "2024", "2023"]
+    for control in form.select("select"):
+        assert form.select_one(f'label[for="{control["id"]}"]').get_text(strip=True)
+    # Without JavaScript a note says where the stories are listed instead, with links.
+    note = example_site.soup("stories/").select_one("noscript")
+    assert note is not None and "JavaScript" in note.get_text()
+
+
+def test_an_adviser_year_or_target_without_published_stories_is_not_offered(project: Project) -> None:
+    project.story("een.md", date="2023-05-01", goals=[11], targets=["11.7"])
+    project.story("concept.md", date="2024-05-01", adviser="bram-jansen", targets=["6.1"], draft=True)
+    build = project.build("--strict")
+    assert build.ok, build.output
+    form = build.soup("stories/").select_one("form.sdg-filters")
+    values = {name: [o["value"] for o in form.select(f'select[name="{name}"] option') if o["value"]]
+              for name in ("target", "adviser", "year")}
+    assert values == {"target": ["11.7"], "adviser": ["anna-de-vries"], "year": ["2023"]}
+
+
 # --- driving the overview ------------------------------------------------------------------------
 
 
