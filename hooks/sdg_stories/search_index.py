@@ -22,6 +22,7 @@ import base64
 import json
 import shutil
 import threading
+import time
 from collections import deque
 from collections.abc import Coroutine
 from concurrent.futures import Future
@@ -89,6 +90,25 @@ class _PromptService(PagefindService):
             await asyncio.gather(*others, return_exceptions=True)
 
 
+def _wait_until_written(bundle: Path, timeout: float) -> None:
+    """Pagefind 1.5.2 answers WriteFiles before its writes are done: right after the answer a file can
+    still be empty (pagefind-entry.json, pagefind.js were seen so), and closing the service then leaves
+    it empty for good: a site whose search is broken, and a build that differs from the next one.
+    Done means no empty file and no change in names or sizes over a short interval.
+    """
+    deadline = time.monotonic() + timeout
+    previous: dict[str, int] | None = None
+    while True:
+        sizes = {str(path): path.stat().st_size for path in bundle.rglob("*") if path.is_file()}
+        if sizes and sizes == previous and all(sizes.values()):
+            return
+        if time.monotonic() > deadline:
+            empty = sorted(path for path, size in sizes.items() if not size)
+            raise SearchIndexError(f"Pagefind did not finish writing {bundle} within {timeout} s (empty: {empty})")
+        previous = sizes
+        time.sleep(0.05)
+
+
 class SearchIndex:
     """One Pagefind index for one build: ``add`` pages as they render, ``write`` once, ``close`` always.
 
@@ -137,6 +157,7 @@ class SearchIndex:
         bundle = Path(site_dir).resolve() / BUNDLE_DIR
         shutil.rmtree(bundle, ignore_errors=True)
         self._call(self._index.write_files(output_path=str(bundle)))
+        _wait_until_written(bundle, self._timeout)
         return self._added
 
     def close(self) -> None:
