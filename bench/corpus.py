@@ -29,7 +29,9 @@ import zlib
 from pathlib import Path
 from typing import Callable
 
+# The team's shared reference data; from a fresh clone elsewhere, the copy the project ships.
 SDG_REFERENCE = Path("/work/shared/sdg/sdg_reference.json")
+PROJECT_SDG_DATA = Path(__file__).resolve().parent.parent / "hooks" / "sdg_stories" / "data" / "sdg.json"
 
 # --------------------------------------------------------------------------------------------------
 # Vocabulary. Nouns come as (singular, plural) so sentences inflect ("gemeente"/"gemeenten"), which
@@ -912,11 +914,18 @@ def _write_images(images_dir: Path) -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-def _load_targets(reference: Path) -> dict[int, list[str]]:
+def _load_targets(reference: Path | None) -> dict[int, list[str]]:
+    """Target ids per goal, in reference order, from sdg_reference.json or the project's sdg.json."""
+    if reference is None:
+        reference = SDG_REFERENCE if SDG_REFERENCE.exists() else PROJECT_SDG_DATA
     data = json.loads(reference.read_text(encoding="utf-8"))
     by_goal: dict[int, list[str]] = {}
-    for target in data["targets"]:
-        by_goal.setdefault(int(target["goal"]), []).append(target["id"])
+    if "targets" in data:  # sdg_reference.json: a flat list of targets, each naming its goal
+        for target in data["targets"]:
+            by_goal.setdefault(int(target["goal"]), []).append(target["id"])
+    else:  # the project's sdg.json: targets nested in their goal
+        for goal in data["goals"]:
+            by_goal[int(goal["id"])] = [target["id"] for target in goal["targets"]]
     return by_goal
 
 
@@ -1007,7 +1016,7 @@ def _pick_targets(rng: random.Random, goals: list[int], targets_by_goal: dict[in
     return sorted(chosen, key=order.__getitem__)
 
 
-def generate(out_dir: Path, n: int, seed: int = 7, reference: Path = SDG_REFERENCE) -> list[Path]:
+def generate(out_dir: Path, n: int, seed: int = 7, reference: Path | None = None) -> list[Path]:
     """Write N stories plus advisers, vacancies and images under out_dir/stories; return the story paths."""
     rng = random.Random(f"sdg-stories-bench:{seed}")
     targets_by_goal = _load_targets(reference)
@@ -1084,7 +1093,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path, help="folder to create stories/ in (must not hold stories yet)")
     parser.add_argument("-n", type=int, default=1000, help="number of stories (default 1000)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
-    parser.add_argument("--reference", type=Path, default=SDG_REFERENCE, help="sdg_reference.json for valid targets")
+    parser.add_argument(
+        "--reference",
+        type=Path,
+        help=f"SDG data for valid targets (default: {SDG_REFERENCE} if present, else the project's sdg.json)",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
