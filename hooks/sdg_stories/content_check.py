@@ -45,6 +45,7 @@ def check_content(project: ProjectConfig, only: list[Path] | None = None) -> Che
         problems += error.problems
     else:
         warnings += _content_warnings(content, settings, folder)
+    warnings += _config_warnings(project)
     sources = folder.walk()[0] if folder.path.is_dir() else []
     shown_sources = {folder.show(source) for source in sources}
     if selected is not None:
@@ -68,6 +69,15 @@ def _content_warnings(content, settings, folder: ContentFolder) -> list[Problem]
     from sdg_stories.site import Site
 
     return content_warnings(Site(content, load_framework(), settings), folder)
+
+
+def _config_warnings(project: ProjectConfig) -> list[Problem]:
+    """The build's warnings about mkdocs.yml itself (mkdocs_site.py logs the same ones)."""
+    from sdg_stories.publication import missing_site_url, publication_for
+
+    if publication_for(project.settings, "", None) is None:
+        return [missing_site_url(project.config_file.name)]
+    return []
 
 
 def _resolve_selection(project: ProjectConfig, paths: list[Path]) -> list[Path]:
