@@ -13,14 +13,9 @@ Each run saves a screenshot of every page checked by axe, at both widths, into t
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
@@ -28,23 +23,13 @@ from urllib.request import urlopen
 import pytest
 from bs4 import BeautifulSoup
 
+from browser import browser, browser_page, new_context, served_site, unavailable  # noqa: F401 (fixtures)
 from project import ROOT, Build, Project
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 WIDTHS = [390, 1280]
 PAGE_SIZE = 2  # of the paged build: 5 overview pages, 2 for goals 6 and 11
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true and {reason}")
-    pytest.skip(reason)
 
 
 # --- the sites -----------------------------------------------------------------------------------
@@ -104,63 +89,10 @@ def stories(example_site: Build) -> dict[str, Story]:
     return found
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass  # pytest shows failures; a line per request would bury them
-
-
-@pytest.fixture(scope="session")
-def serve() -> Iterator[object]:
-    """Serves a built site on 127.0.0.1 at a free port: ``serve(build) -> "http://127.0.0.1:port/"``."""
-    servers: dict[Path, ThreadingHTTPServer] = {}
-
-    def url(build: Build) -> str:
-        if build.site not in servers:
-            server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(build.site)))
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            servers[build.site] = server
-        return f"http://127.0.0.1:{servers[build.site].server_address[1]}/"
-
-    yield url
-    for server in servers.values():
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is missing: apt-get install chromium (Debian's; never a downloaded browser)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Playwright for Python is missing: pip install -e '.[test]'")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-# Anything but the served site: Material fetches {site_url}sitemap.xml, which offline waits on DNS.
-_ELSEWHERE = re.compile(r"^(?!http://127\.0\.0\.1[:/])")
-
-
-def _context(browser: object, width: int = 1280, **options: object) -> object:
-    """A fresh browser context that reaches only 127.0.0.1, as on CI's offline machine."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, **options)  # type: ignore[attr-defined]
-    context.route(_ELSEWHERE, lambda route: route.abort())
-    return context
-
-
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    context = _context(browser)
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    yield opened
-    context.close()  # type: ignore[attr-defined]
-    assert errors == [], f"JavaScript errors: {errors}"
+def page(browser_page: object) -> object:
+    """tests/browser.py's page: 1280 px, reaches only 127.0.0.1, fails the test on a JavaScript error."""
+    return browser_page
 
 
 @pytest.fixture(scope="session")
@@ -168,7 +100,7 @@ def axe_script() -> str:
     try:
         from axe_playwright_python.base import AXE_FILE_PATH
     except ImportError:
-        _unavailable("axe-core is missing: pip install -e '.[test]' (axe-playwright-python ships it)")
+        unavailable("axe-core is missing: pip install -e '.[test]' (axe-playwright-python ships it)")
     return AXE_FILE_PATH.read_text("utf-8")
 
 
@@ -272,10 +204,10 @@ FILTER_CASES = {
 
 @pytest.mark.parametrize("case", FILTER_CASES.values(), ids=FILTER_CASES.keys())
 def test_each_filter_and_combinations_find_exactly_the_matching_stories(
-        page: object, serve: object, example_site: Build, stories: dict[str, Story], case: tuple[dict, str]) -> None:
+        page: object, served_site: object, example_site: Build, stories: dict[str, Story], case: tuple[dict, str]) -> None:
     choice, query = case
     expected = _expected(stories, **choice)
-    _open_filters(page, f"{serve(example_site)}stories/?{query}")  # type: ignore[operator]
+    _open_filters(page, f"{served_site(example_site)}stories/?{query}")  # type: ignore[operator]
     assert _result_urls(page) == expected
     if expected:
         assert _count(page) == f"{len(expected)} van de {len(stories)} verhalen"
@@ -285,8 +217,8 @@ def test_each_filter_and_combinations_find_exactly_the_matching_stories(
 
 
 def test_results_come_newest_first_as_cards_like_the_list(
-        page: object, serve: object, example_site: Build, stories: dict[str, Story]) -> None:
-    _open_filters(page, f"{serve(example_site)}stories/?goal=6&goal=11")  # type: ignore[operator]
+        page: object, served_site: object, example_site: Build, stories: dict[str, Story]) -> None:
+    _open_filters(page, f"{served_site(example_site)}stories/?goal=6&goal=11")  # type: ignore[operator]
     dates = page.locator(".sdg-filter-results .sdg-card time").evaluate_all("ts => ts.map(t => t.dateTime)")  # type: ignore[attr-defined]
     assert dates == sorted(dates, reverse=True) and len(dates) == 5
     # The card of the server's list and the card drawn from Pagefind say the same things.
@@ -299,8 +231,8 @@ def test_results_come_newest_first_as_cards_like_the_list(
 
 
 def test_choices_live_in_the_url_and_back_and_forward_restore_them(
-        page: object, serve: object, example_site: Build, stories: dict[str, Story]) -> None:
-    base = serve(example_site)  # type: ignore[operator]
+        page: object, served_site: object, example_site: Build, stories: dict[str, Story]) -> None:
+    base = served_site(example_site)  # type: ignore[operator]
     _open_filters(page, f"{base}stories/")
     assert page.locator(".sdg-filter-results").is_hidden()  # type: ignore[attr-defined]
     assert _count(page) == "9 van de 9 verhalen"
@@ -342,8 +274,8 @@ def test_choices_live_in_the_url_and_back_and_forward_restore_them(
 
 
 def test_a_link_with_values_the_form_does_not_offer_filters_on_the_rest(
-        page: object, serve: object, example_site: Build, stories: dict[str, Story]) -> None:
-    base = serve(example_site)  # type: ignore[operator]
+        page: object, served_site: object, example_site: Build, stories: dict[str, Story]) -> None:
+    base = served_site(example_site)  # type: ignore[operator]
     _open_filters(page, f"{base}stories/?goal=16&goal=11&adviser=someone-who-left&year=1999")
     assert page.url == f"{base}stories/?goal=11&goal=16"
     assert _result_urls(page) == _expected(stories, goals=("11", "16"))
@@ -351,8 +283,8 @@ def test_a_link_with_values_the_form_does_not_offer_filters_on_the_rest(
 
 
 def test_goal_and_adviser_pages_link_to_the_filtered_overview(
-        page: object, serve: object, example_site: Build, stories: dict[str, Story]) -> None:
-    base = serve(example_site)  # type: ignore[operator]
+        page: object, served_site: object, example_site: Build, stories: dict[str, Story]) -> None:
+    base = served_site(example_site)  # type: ignore[operator]
     _require_index(base)
     page.goto(f"{base}sdg/11/")  # type: ignore[attr-defined]
     page.get_by_role("link", name="Verhalen over doel 11 filteren in het overzicht").click()  # type: ignore[attr-defined]
@@ -371,9 +303,9 @@ def test_goal_and_adviser_pages_link_to_the_filtered_overview(
 
 
 def test_filters_search_all_stories_not_only_this_page_and_show_more_on_request(
-        page: object, serve: object, paged_site: Build) -> None:
+        page: object, served_site: object, paged_site: Build) -> None:
     stories = _stories(paged_site)
-    base = serve(paged_site)  # type: ignore[operator]
+    base = served_site(paged_site)  # type: ignore[operator]
     # From the last page of the list, which shows only the oldest story.
     _open_filters(page, f"{base}stories/page/5/?goal=6&goal=11&goal=13&goal=16")
     expected = _expected(stories, goals=("6", "11", "13", "16"))
@@ -410,14 +342,14 @@ def _crawl(page: object, start: str) -> set[str]:
 
 @pytest.fixture
 def page_without_js(browser: object) -> Iterator[object]:
-    context = _context(browser, java_script_enabled=False)
+    context = new_context(browser, java_script_enabled=False)
     yield context.new_page()  # type: ignore[attr-defined]
     context.close()  # type: ignore[attr-defined]
 
 
 def test_without_javascript_the_overview_pages_reach_every_story(
-        page_without_js: object, serve: object, paged_site: Build) -> None:
-    base = serve(paged_site)  # type: ignore[operator]
+        page_without_js: object, served_site: object, paged_site: Build) -> None:
+    base = served_site(paged_site)  # type: ignore[operator]
     stories = set(_stories(paged_site))
     page_without_js.goto(f"{base}stories/?goal=11")  # type: ignore[attr-defined]
     # No form that cannot work; a note on where else the stories are listed, and the list itself.
@@ -459,8 +391,8 @@ def test_without_javascript_goal_and_adviser_pages_reach_every_story(paged_site:
 
 
 def test_every_control_is_reached_by_tab_labelled_and_visibly_focused(
-        page: object, serve: object, example_site: Build) -> None:
-    _open_filters(page, f"{serve(example_site)}stories/")  # type: ignore[operator]
+        page: object, served_site: object, example_site: Build) -> None:
+    _open_filters(page, f"{served_site(example_site)}stories/")  # type: ignore[operator]
     page.locator("#sdg-filters-heading").evaluate("h => h.scrollIntoView()")  # type: ignore[attr-defined]
     # Into the form with the keyboard, as a visitor does, so that :focus-visible applies from the first.
     page.focus("form.sdg-filters input")  # type: ignore[attr-defined]
@@ -495,8 +427,8 @@ def test_every_control_is_reached_by_tab_labelled_and_visibly_focused(
 
 
 def test_space_toggles_a_goal_and_the_count_is_announced(
-        page: object, serve: object, example_site: Build, stories: dict[str, Story]) -> None:
-    _open_filters(page, f"{serve(example_site)}stories/")  # type: ignore[operator]
+        page: object, served_site: object, example_site: Build, stories: dict[str, Story]) -> None:
+    _open_filters(page, f"{served_site(example_site)}stories/")  # type: ignore[operator]
     count = page.locator(".sdg-filters__count")  # type: ignore[attr-defined]
     assert count.get_attribute("role") == "status" and count.get_attribute("aria-live") == "polite"
     page.focus('input[name="goal"][value="16"]')  # type: ignore[attr-defined]
@@ -553,11 +485,11 @@ def test_axe_finds_what_it_should(page: object, axe_script: str) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", AXE_PAGES)
 def test_no_axe_violations_and_a_screenshot(
-        browser: object, serve: object, example_site: Build, axe_script: str, name: str, width: int) -> None:
-    context = _context(browser, width)
+        browser: object, served_site: object, example_site: Build, axe_script: str, name: str, width: int) -> None:
+    context = new_context(browser, width)
     try:
         page = context.new_page()  # type: ignore[attr-defined]
-        url = f"{serve(example_site)}{AXE_PAGES[name]}"  # type: ignore[operator]
+        url = f"{served_site(example_site)}{AXE_PAGES[name]}"  # type: ignore[operator]
         if name.startswith("overview"):
             _open_filters(page, url)
         else:
