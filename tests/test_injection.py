@@ -24,6 +24,9 @@ _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster"
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+# Script elements browsers do not run: the search dialog's result template (templates/search.html),
+# which Pagefind's component UI fills in the browser.
+_TEMPLATE_TYPES = ("text/pagefind-template",)
 # The base URL Material writes into its inline script differs per page: "..", "../..", "/".
 _MATERIAL_SCOPE = re.compile(r'new URL\("[./]*",location\)')
 
@@ -101,6 +104,8 @@ def _unknown_script(attributes: dict[str, str], text: str, page: str, site: Path
             return None
         return f"script src={attributes['src']!r}"
     kind = attributes.get("type", "")
+    if kind in _TEMPLATE_TYPES:
+        return None  # not run by browsers; that it holds no data is test_result_templates_hold_no_data
     if kind in ("application/json", "application/ld+json"):
         try:
             json.loads(text)
@@ -142,6 +147,17 @@ def test_the_checks_catch_what_they_look_for(tmp_path: Path) -> None:
         found = unsafe_markup(html, "x.html", tmp_path)
         assert any(expected in problem for problem in found), (html, found)
     assert unsafe_markup('<script src="assets/javascripts/ok.js"></script><a href="mailto:a@b.nl">m</a>', "x.html", tmp_path) == []
+
+
+def test_result_templates_hold_no_data(example_site: Build, nasty_site: Build) -> None:
+    """The one non-JavaScript script type allowed is the same text on every page of a site: no page's data."""
+    for site in (example_site.site, nasty_site.site):
+        texts = set()
+        for page, html in _pages(site):
+            parser = _Elements()
+            parser.feed(html)
+            texts |= {text for attributes, text in parser.scripts if attributes.get("type") in _TEMPLATE_TYPES}
+        assert len(texts) <= 1, texts
 
 
 # Hostile values that are valid content: published as text
