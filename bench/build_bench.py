@@ -5,7 +5,8 @@ For each N (100 and 1,000; 5,000 with --large) this script generates a determini
 
   (a) sdg-stories: the repository's mkdocs.yml, docs/ and hooks/ copied next to the generated stories/;
   (b) baseline:    the same stories as plain Material pages (front matter reduced to the title) under
-                   docs/stories/, kept out of the nav with not_in_nav, no hooks, Material's search plugin.
+                   docs/stories/, kept out of the nav with not_in_nav, in the project's own theme set-up
+                   (its mkdocs.yml and docs/ without the hooks; Material's search plugin on).
 
 Each build is a fresh `python -m mkdocs build -q` child process. Measured per build: wall time, peak
 memory, HTML page count, output size and search index size; printed per N with the ratio a/b.
@@ -40,6 +41,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 sys.path.insert(0, str(BENCH_DIR))
@@ -56,21 +59,12 @@ TARGET_RATIO = 1.15
 TARGET_PEAK_MB = 600
 TARGET_REBUILD_SHARE = 0.5
 
-BASELINE_CONFIG = """\
-# Baseline for bench/build_bench.py: a plain Material site with the same stories as pages.
-site_name: Baseline (plain Material)
-theme:
-  name: material
-  language: nl
-plugins:
-  - search
-nav:
-  - Home: index.md
-not_in_nav: |
-  /stories/
-"""
-
-BASELINE_HOME = "# Verhalen\n\nDe verhalen staan onder `stories/`, buiten de navigatie.\n"
+# What the baseline keeps out of the project's mkdocs.yml: everything that belongs to the hooks.
+BASELINE_DROPPED_KEYS = ("hooks", "watch")
+# A page the nav names but the hooks generate (stories/index.md, sdg/index.md, ...): a plain page instead.
+BASELINE_PLACEHOLDER = "# {title}\n\nIn the baseline this page is a placeholder; sdg-stories generates it.\n"
+# Relative links in hand-written pages (not "https:", not "#...", not "mailto:"), to find generated targets.
+_MD_LINK = re.compile(r"\]\(([^)#\s:]+)(?:#[^)\s]*)?\)")
 
 
 @dataclass
@@ -116,18 +110,82 @@ def _prepare_sdg(root: Path, stories_src: Path, project: Path = REPO) -> None:
     shutil.copytree(stories_src, root / "stories")
 
 
-def _prepare_baseline(root: Path, stories_src: Path) -> None:
-    """The same stories as plain pages: front matter cut to the title, images alongside."""
-    stories_out = root / "docs" / "stories"
-    stories_out.mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
-    (root / "docs" / "index.md").write_text(BASELINE_HOME, encoding="utf-8")
+def _prepare_baseline(root: Path, stories_src: Path, project: Path = REPO) -> None:
+    """The same stories as plain Material pages, in the project's own theme set-up, without the hooks.
+
+    From the project's mkdocs.yml the baseline keeps the theme (language, features, palette, custom_dir),
+    the Markdown extensions, the validation levels, extra_css and the nav of hand-written pages, and
+    copies docs/; so the nav, the tabs and the Markdown pipeline cost the same on both sides and the
+    ratio a/b measures the hooks. It drops the hooks and what only they read (watch,
+    extra.sdg_stories) and turns on Material's search plugin, as a plain Material site has it. Pages the
+    nav names but the hooks generate, and files the hand-written pages link to that the hooks generate
+    (stories.json, feed.xml), become small placeholders, so the baseline builds without warnings.
+    Stories go under docs/stories/ with front matter cut to the title, out of the nav (not_in_nav).
+    """
+    root.mkdir(parents=True)
+    config = _load_yaml(project / "mkdocs.yml")
+    for key in BASELINE_DROPPED_KEYS:
+        config.pop(key, None)
+    extra = dict(config.get("extra") or {})
+    extra.pop("sdg_stories", None)
+    config["extra"] = extra
+    config["plugins"] = ["search"]
+    config["not_in_nav"] = "/stories/\n"
+    config["site_name"] = f"{config.get('site_name', 'Site')} (baseline)"
+    (root / "mkdocs.yml").write_text(
+        "# Baseline for bench/build_bench.py: the project's mkdocs.yml without the hooks; see _prepare_baseline.\n"
+        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    docs = root / config.get("docs_dir", "docs")
+    shutil.copytree(project / config.get("docs_dir", "docs"), docs, ignore=shutil.ignore_patterns("__pycache__"))
+    for title, page in _nav_pages(config.get("nav") or []):
+        target = docs / page
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(BASELINE_PLACEHOLDER.format(title=title), encoding="utf-8")
+    for page in list(docs.rglob("*.md")):
+        for link in _MD_LINK.findall(page.read_text(encoding="utf-8")):
+            target = (page.parent / link).resolve()
+            if target.is_relative_to(docs.resolve()) and not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text("", encoding="utf-8")  # the link must resolve; what is in it costs nothing
+    stories_out = docs / "stories"
+    stories_out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(stories_src / "images", stories_out / "images")
     for path in sorted(stories_src.glob("*.md")):
         text = path.read_text(encoding="utf-8")
         _, front, body = text.split("---\n", 2)
         title = next(line for line in front.splitlines() if line.startswith("title: "))
         (stories_out / path.name).write_text(f"---\n{title}\n---\n{body}", encoding="utf-8")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may use tags such as !ENV or !!python/name; the baseline keeps them as plain values."""
+
+
+_TolerantLoader.add_multi_constructor(
+    "", lambda loader, suffix, node: loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
+)
+
+
+def _load_yaml(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+
+
+def _nav_pages(nav: list) -> list[tuple[str, str]]:
+    """(title, path) of every Markdown page in a nav, nested sections included."""
+    found: list[tuple[str, str]] = []
+    for item in nav:
+        if isinstance(item, str) and item.endswith(".md"):
+            found.append((Path(item).stem, item))
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str) and value.endswith(".md"):
+                    found.append((str(title), value))
+                elif isinstance(value, list):
+                    found.extend(_nav_pages(value))
+    return found
 
 
 # --------------------------------------------------------------------------------------------------
@@ -607,7 +665,7 @@ def _run_size(n: int, args: argparse.Namespace, workdir: Path) -> tuple[list[Bui
         else:
             _prepare_sdg(base / "sdg", stories_src, args.project)
             roots[label] = base / "sdg"
-    _prepare_baseline(base / "baseline", stories_src)
+    _prepare_baseline(base / "baseline", stories_src, args.project)
     roots["baseline (b)"] = base / "baseline"
 
     # Interleaved a, b, a, b, ... so a burst of other work on the machine hits both sites alike.
