@@ -8,18 +8,20 @@ characters and very long strings. Fast: no site is built here (see test_injectio
 from __future__ import annotations
 
 import string
+import tempfile
+from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sdg_stories.adviser_file import parse_advisers
+from sdg_stories.adviser_file import parse_advisers, read_advisers
 from sdg_stories.body_check import check_body
 from sdg_stories.framework import load_framework
 from sdg_stories.model import Story
 from sdg_stories.problems import Problem
-from sdg_stories.story_file import STORY_FIELDS, parse_story
-from sdg_stories.vacancy_file import VACANCY_FIELDS, parse_vacancies
+from sdg_stories.story_file import STORY_FIELDS, parse_story, read_story
+from sdg_stories.vacancy_file import VACANCY_FIELDS, parse_vacancies, read_vacancies
 from sdg_stories.yaml_source import Node, parse_yaml
 
 FRAMEWORK = load_framework()
@@ -163,6 +165,28 @@ def test_a_vacancy_url_is_a_web_address_or_refused(url: str) -> None:
     text = _front_matter([{"id": "v", "title": "T", "url": url, "goals": [11]}])
     vacancies, problems = parse_vacancies(text, "stories/vacancies.yml", FRAMEWORK)
     assert not vacancies and any(problem.field == "url" for problem in problems), url
+
+
+# Files as they come from disk: any bytes, not only UTF-8
+
+@FUZZ_STRUCTURED
+@given(st.binary(max_size=2_000) | st.text().map(lambda text: text.encode("utf-16")) | st.text().map(lambda text: ("---\ntitle: " + text).encode("latin-1", "replace")))
+def test_any_bytes_in_the_files(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.md"
+        path.write_bytes(data)
+        _assert_story(*read_story(path, "x.md", "stories/x.md", FRAMEWORK, "nl"))
+        _, problems = read_advisers(path, "stories/advisers.yml")
+        _assert_problems(problems, "stories/advisers.yml")
+        _, problems = read_vacancies(path, "stories/vacancies.yml", FRAMEWORK)
+        _assert_problems(problems, "stories/vacancies.yml")
+
+
+def test_a_folder_where_a_file_should_be(tmp_path: Path) -> None:
+    (tmp_path / "x.md").mkdir()
+    story, problems = read_story(tmp_path / "x.md", "x.md", "stories/x.md", FRAMEWORK, "nl")
+    assert story is None and problems
+    _assert_problems(problems, "stories/x.md")
 
 
 # YAML and bodies
