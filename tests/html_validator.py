@@ -29,7 +29,7 @@ class Known:
     markup: str  # a piece of Material's markup the finding's extract must contain
 
 
-# Checked against a plain Material 9.8 site (no hooks, no overrides): each of these appears there too.
+# Each appears on a plain Material 9.8 site too (no hooks, no overrides): test_valid_html.py checks so.
 MATERIAL_FINDINGS = (
     # Material's drawer and search toggles in base.html are <input type="checkbox" autocomplete="off">,
     # so Firefox does not restore their state on back; the spec allows autocomplete on text-like inputs only.
@@ -39,8 +39,9 @@ MATERIAL_FINDINGS = (
         "or “week”.",
         'class="md-toggle"',
     ),
-    # Material's search box (partials/search.html) sets Safari's non-standard autocorrect="off". It is
-    # rendered only when a search box is in the header, so an unused entry here is not an error.
+    # Material's search box (partials/search.html) sets Safari's non-standard autocorrect="off". Our
+    # header has Pagefind's search instead, so only the plain Material site shows it; kept for a site
+    # that turns Material's search plugin back on.
     Known("Attribute “autocorrect” not allowed on element “input” at this point.", 'class="md-search__input"'),
     # Material's table of contents (partials/toc.html) always has <label for="__toc">, while the
     # matching checkbox is rendered only for pages in the navigation: stories and goal pages are not.
@@ -67,8 +68,8 @@ def java_missing() -> str | None:
 
 
 def validate(files: list[Path]) -> list[Finding]:
-    """Every error v.Nu reports for ``files`` in one run (the JVM is slow to start), Material's known
-    findings left out."""
+    """Every error v.Nu reports for ``files`` in one run (the JVM is slow to start); ``is_known`` tells
+    Material's own findings apart."""
     jar = Validator().vnu_jar_location
     result = subprocess.run(
         ["java", *_JAVA_OPTIONS, "-jar", jar, "--errors-only", "--format", "json", "--stdout",
@@ -85,8 +86,12 @@ def validate(files: list[Path]) -> list[Finding]:
         for message in messages
         if message.get("type") != "info"  # "error" and "non-document-error" (unreadable file, I/O)
     ]
-    return [finding for finding in findings if not is_known(finding)]
+    return findings
 
 
-def is_known(finding: Finding) -> bool:
-    return any(finding.message == known.message and known.markup in finding.extract for known in MATERIAL_FINDINGS)
+def known_as(finding: Finding) -> Known | None:
+    """The entry of MATERIAL_FINDINGS that ``finding`` is, if any."""
+    for known in MATERIAL_FINDINGS:
+        if finding.message == known.message and known.markup in finding.extract:
+            return known
+    return None
