@@ -21,6 +21,8 @@ if (form) {
 async function start(form) {
   const pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
   await pagefind.init();
+  // Loads the engine and the filter index now, so the form is shown only once Pagefind can answer it.
+  await pagefind.filters();
   const view = new FilterView(form, pagefind);
   form.addEventListener("change", () => view.choose(readForm(form)));
   form.addEventListener("submit", (event) => {
@@ -72,7 +74,19 @@ class FilterView {
     return this.show(state);
   }
 
+  /** Shows ``state``; should Pagefind fail later (a chunk that does not load), back to the plain list. */
   async show(state) {
+    try {
+      await this.update(state);
+    } catch (error) {
+      console.warn("sdg-stories: filters stopped working", error);
+      this.form.hidden = true;
+      this.results.hidden = true;
+      this.list.hidden = false;
+    }
+  }
+
+  async update(state) {
     const request = ++this.latest;
     const total = Number(this.form.dataset.total);
     if (!isActive(state)) {
