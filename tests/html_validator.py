@@ -68,11 +68,11 @@ def java_missing() -> str | None:
 
 
 def validate(files: list[Path]) -> list[Finding]:
-    """Every error v.Nu reports for ``files`` in one run (the JVM is slow to start); ``is_known`` tells
-    Material's own findings apart."""
+    """Every error v.Nu reports for ``files`` (HTML, and CSS by its .css name) in one run, since the JVM
+    is slow to start; ``known_as`` tells Material's own findings apart."""
     jar = Validator().vnu_jar_location
     result = subprocess.run(
-        ["java", *_JAVA_OPTIONS, "-jar", jar, "--errors-only", "--format", "json", "--stdout",
+        ["java", *_JAVA_OPTIONS, "-jar", jar, "--errors-only", "--also-check-css", "--format", "json", "--stdout",
          "--exit-zero-always", *map(str, files)],
         capture_output=True, text=True, timeout=900,
     )
