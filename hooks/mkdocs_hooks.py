@@ -7,12 +7,13 @@ object, never in this module.
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 # Imported at module top: MkDocs puts hooks/ on sys.path only while it imports this file.
-from sdg_stories.mkdocs_site import GOALS_CSS, MkDocsSite
+from sdg_stories.mkdocs_site import GOALS_CSS, MkDocsSite, close_searches
 
 _STATE = "_sdg_stories_site"
 _command: str | None = None  # "build", "serve" or "gh-deploy": a fact about the process, not a build
@@ -37,6 +38,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return _site(config).add_files(files, config)
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _site(config).theme_globals(env)
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _site(config).set_page_meta(page)
     return markdown
@@ -57,6 +63,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     _site(config).post_build(config)
     _site(config).publish(config)  # last: site/ is replaced only by a build that got this far
+
+
+def on_build_error(error: Exception) -> None:
+    # MkDocs passes no config here, so the build's own state is out of reach: end any Pagefind process
+    # a failed build left running (`mkdocs serve` goes on after a failed rebuild).
+    close_searches()
 
 
 def _site(config: MkDocsConfig) -> MkDocsSite:

@@ -5,7 +5,9 @@ followed (``checkextern=0``): the check must not depend on, or knock on, other p
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -56,3 +58,23 @@ def test_every_target_chip_points_at_an_anchor_that_exists(example_site: Build) 
         path, anchor = href.split("#")
         target = (page.parent / path / "index.html").resolve()
         assert f'id="{anchor}"' in target.read_text("utf-8"), (page, href)
+
+
+def test_every_absolute_address_of_the_site_leads_to_a_published_file(example_site: Build) -> None:
+    """Sitemap, feeds, open data, canonical and OpenGraph addresses are absolute (site_url), so the crawl
+    above leaves them alone as external: each must still name a file the build published."""
+    site_url = "https://verhalen.example.nl/"
+    pattern = re.compile(re.escape(site_url) + r"[^\s\"'<>\\)&]*")  # & ends it: "&quot;" in HTML text
+    found: dict[str, set[str]] = {}
+    for path in sorted(example_site.site.rglob("*")):
+        if path.suffix in (".html", ".xml", ".json") and path.is_file():
+            for url in pattern.findall(path.read_text("utf-8")):
+                found.setdefault(url, set()).add(path.relative_to(example_site.site).as_posix())
+    assert len(found) > 50
+    missing = []
+    for url, sources in sorted(found.items()):
+        relative = unquote(urlsplit(url).path)[1:]
+        target = example_site.site / relative / "index.html" if relative.endswith("/") or not relative else example_site.site / relative
+        if not target.is_file():
+            missing.append(f"{url} (in {', '.join(sorted(sources)[:3])})")
+    assert not missing, "\n".join(missing)

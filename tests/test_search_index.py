@@ -1,29 +1,28 @@
-"""The Pagefind index built page by page: proven by searching it in Chromium, as a visitor would.
+"""The Pagefind index built page by page (search_index.py): its process, and Pagefind's own behaviour
+searched in Chromium, as a visitor would. The site's search as built is tested in test_search.py.
 
-The browser tests need Debian's /usr/bin/chromium (Playwright drives it; no downloaded browser).
-Without it they skip, except under CI=true, where a skipped browser test would hide a broken site.
+Browser fixtures: tests/browser.py (skip without /usr/bin/chromium, fail under CI=true).
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import signal
-import threading
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.error import URLError
+from urllib.request import urlopen
 
 import pytest
 
+from browser import browser, served_site  # noqa: F401 (fixtures)
+from project import Build, Project
 from sdg_stories.search_index import SearchIndex, SearchIndexError
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 _STORY = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>
@@ -52,8 +51,8 @@ PAGES = {
 }
 
 
-def _pagefind_children() -> list[int]:
-    """Pagefind processes started by this test process, read from /proc so no handle is needed."""
+def _pagefind_children(parent: int | None = None) -> list[int]:
+    """Pagefind processes started by ``parent`` (this test process), read from /proc so no handle is needed."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
@@ -61,7 +60,7 @@ def _pagefind_children() -> list[int]:
         except (OSError, ValueError):
             continue
         name, rest = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
-        if name == "pagefind" and rest[1] == str(os.getpid()):
+        if name == "pagefind" and rest[1] == str(parent or os.getpid()):
             found.append(int(entry.name))
     return found
 
@@ -121,34 +120,8 @@ def test_write_without_pages_is_an_error(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing: apt-get install chromium (Debian's; never a downloaded browser)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true and {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass  # pytest shows failures; a line per request would bury them
+def served(site: Path, served_site) -> str:  # noqa: F811
+    return served_site(Build(0, "", site)).rstrip("/")
 
 
 _SEARCH = """async ([term, filters]) => {
@@ -159,7 +132,7 @@ _SEARCH = """async ([term, filters]) => {
 
 
 @pytest.fixture(scope="module")
-def pages(browser: object, served: str) -> Iterator[dict[str, object]]:
+def pages(browser: object, served: str) -> Iterator[dict[str, object]]:  # noqa: F811
     """One open page per language: Pagefind loads its index once per page, as for a visitor."""
     opened = {}
     for lang in ("nl", "en"):
@@ -205,3 +178,74 @@ def test_only_the_story_body_is_searchable(pages: dict[str, object], term: str, 
 
 def test_filter_selects_stories_without_a_search_term(pages: dict[str, object]) -> None:
     assert _search(pages, "nl", None, {"goal": "6"}) == ["/stories/zoet-water/"]
+
+
+# --- the build's Pagefind process ------------------------------------------------------------------
+
+
+_FAILING_HOOK = """
+def on_post_page(output, page, config):
+    if page.file.src_uri.endswith("tweede.md"):
+        raise RuntimeError("a build failing after Pagefind has started")
+    return output
+"""
+
+
+def test_a_build_failing_after_pagefind_started_leaves_no_process(project: Project) -> None:
+    """In this process, as under `mkdocs serve`, which goes on after a failed rebuild: on_build_error ends it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project.story("eerste.md", title="Eerste")
+    project.story("tweede.md", title="Tweede")
+    project.write("failing_hook.py", _FAILING_HOOK)
+    config_file = project.root / "mkdocs.yml"
+    text = config_file.read_text("utf-8")
+    assert text.count("  - hooks/mkdocs_hooks.py\n") == 1
+    config_file.write_text(text.replace("  - hooks/mkdocs_hooks.py\n", "  - hooks/mkdocs_hooks.py\n  - failing_hook.py\n"), "utf-8")
+    config = load_config(str(config_file), site_dir=str(project.root / "site"))
+    with pytest.raises(RuntimeError, match="after Pagefind has started"):
+        build(config)
+    assert _pagefind_children() == []
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _page_count(base: str) -> int | None:
+    try:
+        with urlopen(f"{base}pagefind/pagefind-entry.json", timeout=5) as answer:
+            return json.load(answer)["languages"]["nl"]["page_count"]
+    except (URLError, OSError, ValueError, KeyError):
+        return None
+
+
+def _wait_for(condition, what: str, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.2)
+
+
+def test_mkdocs_serve_writes_the_index_on_every_rebuild_and_keeps_no_process(project: Project) -> None:
+    project.story("eerste.md", title="Eerste")
+    port = _free_port()
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project.root, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(lambda: _page_count(base) == 1, "the first build's index")
+        _wait_for(lambda: _pagefind_children(serve.pid) == [], "Pagefind to end after the build")
+        project.story("tweede.md", title="Tweede")
+        _wait_for(lambda: _page_count(base) == 2, "the rebuild's index")
+        _wait_for(lambda: _pagefind_children(serve.pid) == [], "Pagefind to end after the rebuild")
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,7 +26,9 @@ from sdg_stories.pages import GeneratedPage
 from sdg_stories.previews import preview_for_generated, preview_for_page, render_preview
 from sdg_stories.problems import ContentError, Problem
 from sdg_stories.publication import missing_site_url, publication_for
+from sdg_stories.search_index import SearchIndexError
 from sdg_stories.settings import Settings
+from sdg_stories.site_search import SiteSearch
 from sdg_stories.staging import StagedSite
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
@@ -35,6 +39,16 @@ _BLOCK = re.compile(r"<!--\s*sdg-stories:([a-z-]+)\s*-->")
 _BLOCKS = ("goal-grid", "latest-stories")
 # Under MkDocs' own logger, so `mkdocs build --strict` counts our warnings like its own.
 log = logging.getLogger("mkdocs.plugins.sdg_stories")
+# Every build's search, so that on_build_error (which MkDocs calls without the config) can end the Pagefind
+# process of a failed build: `mkdocs serve` lives on after one and rebuilds many times. Weak, so a finished
+# build's search goes with its config; a registry rather than atexit, which would wait for the server to stop.
+_searches: weakref.WeakSet[SiteSearch] = weakref.WeakSet()
+
+
+def close_searches() -> None:
+    """End the Pagefind process of any build that did not reach the end of post_build."""
+    for search in list(_searches):
+        search.close()
 
 
 class MkDocsSite:
@@ -60,6 +74,8 @@ class MkDocsSite:
         # Warnings do not stop a build, but --strict fails on them, so someone notices.
         for warning in self.build.warnings:
             log.warning(str(warning))
+        self.search = SiteSearch(self.build.site, self.build.renderer)
+        _searches.add(self.search)
         # Feeds, open data and link previews need absolute URLs; without site_url they are left out.
         self.publication = publication_for(settings, config.site_name, config.site_description)
         if self.publication is None:
@@ -169,12 +185,35 @@ class MkDocsSite:
     # on_post_page
 
     def post_page(self, output: str, page: Page) -> str:
+        generated = self.build.pages_by_src_uri.get(page.file.src_uri)
+        if generated is not None:
+            try:
+                self.search.add(generated, output)  # returns at once: Pagefind indexes on the other core
+            except SearchIndexError as error:
+                raise PluginError(f"Search index: {error}") from None
         return output
+
+    # on_env
+
+    def theme_globals(self, env: Environment) -> None:
+        """sdg_search: the search dialog for docs/overrides/partials/header.html, on every page (the 404
+        page too); None for a site without stories, which gets no search bundle and so no search box."""
+        stories = self.build.site.stories
+        env.globals["sdg_search"] = Markup(self.build.renderer.render_block(
+            "search.html", "", goal_slots=max(len(story.goals) for story in stories)
+        )) if stories else None
 
     # on_post_build
 
     def post_build(self, config: MkDocsConfig) -> None:
-        pass
+        try:
+            # Into the folder MkDocs writes to this build (for `mkdocs serve` too: the index is rewritten
+            # on every rebuild).
+            self.search.write(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(f"Search index: {error}") from None
+        finally:
+            self.search.close()
 
     def publish(self, config: MkDocsConfig) -> None:
         """The staged build becomes site/, unless --strict is about to fail it for its warnings."""
