@@ -52,6 +52,8 @@ REFUSED = {
     "[klik](java\tscript:alert(1))": "'javascript:'",
     "![beeld](javascript:alert(1))": "'javascript:'",
     "[klik][r]\n\n[r]: javascript:alert(1)": "'javascript:'",
+    "[klik][r]\n\n> [r]: javascript:alert(1)": "'javascript:'",  # a definition in a quote counts too
+    "[klik][r]\n\n- [r]: javascript:alert(1)": "'javascript:'",  # ... and in a list item
     "[klik](vbscript:msgbox(1))": "'vbscript:'",
     "[klik](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)": "'data:', which is not a web address",
     "<a href=' javascript:alert(1)'>x</a>": "the attribute href starts with 'javascript:'",
@@ -64,6 +66,7 @@ ALLOWED = [
     "Zie [het doel](../../sdg/11/#target-11-7) en [de kop](#aanpak) en [bel](tel:+31201234567).",
     "![Een winkelcentrum](images/winkelcentrum.jpg){: .groot loading=lazy }",
     "Volgens [bron]: de gemeente: ja.",  # prose, not a "de gemeente:" link
+    "Zie [1] (bron: CBS) en [2]: cijfers: 2024.",  # Markdown leaves "] (" and a mid-line "]:" as text
     "Tijd: 10:30. Getallen: a < b en c > d.",
     "Uitleg over &lt;script&gt; als tekst.",
     '<div markdown class="kader">\n*Nadruk* en <a href="https://example.org" title="x">link</a>\n</div>',

@@ -52,8 +52,10 @@ _URL_ATTRIBUTES = frozenset({
 _ACTIVE_TAG = re.compile(r"</?(" + "|".join(_ACTIVE_ELEMENTS) + r")(?![\w:-])", re.IGNORECASE)
 # An on...= inside something that opens like a tag, even where the HTML parser sees a comment.
 _HANDLER_IN_TAG = re.compile(r"<[a-zA-Z!?/][^<>]*?[\s/\"'`](on[a-zA-Z]+)\s*=", re.IGNORECASE)
-# Markdown link targets: "[text](target ...)", "![alt](target)", "[ref]: target".
-_LINK_TARGET = re.compile(r"\]\s*[(:]")
+# Where a Markdown link target starts: after "](" ("[text](target)", "![alt](target)"), and after a
+# reference definition's "]:" at the start of a line, blockquote and list markers allowed ("> [r]: target").
+# Not after "] (" or a "]:" mid-sentence, which Markdown leaves as text ("zie [1] (bron: CBS)").
+_LINK_TARGET = re.compile(r"\]\(|^[ \t>*+\-\d.)]*\[[^\[\]\n]*\]:", re.MULTILINE)
 # attr_list: "{: #id .class key=value }" after a heading, paragraph or link.
 _ATTR_LIST = re.compile(r"\{:?([^}\n]*)\}")
 _ATTR_PAIR = re.compile(r"""([^\s={}]+)\s*=\s*("[^"]*"|'[^']*'|[^\s}]*)""")
