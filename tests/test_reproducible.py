@@ -2,7 +2,8 @@
 
 Two builds of the example content (plus stories that tie on date) in two different folders; the second
 is written in the opposite order, and each build runs with every directory listing (os.listdir,
-os.scandir, so os.walk and glob too) forced into a different order: sorted, then reverse sorted.
+os.scandir, so os.walk and glob too) forced into a different order: sorted, then reverse sorted; with
+another PYTHONHASHSEED and in another time zone.
 
 Known exception, Pagefind 1.5.2: it writes ``filter/*.pf_filter``, ``pagefind.*.pf_meta`` and
 ``pagefind-entry.json`` in hash-map order, which changes from run to run (fixed upstream after 1.5.2,
@@ -80,7 +81,11 @@ def _build(root: Path, listing: str) -> Build:
     for name, slug in (TIES.items() if listing == "sorted" else reversed(TIES.items())):
         project.story(name, title=f"Gelijke datum {name}", date="2024-09-09", adviser="ineke-veldkamp",
                       goals=[4, 11], slug=slug)
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH, SDG_TEST_LISTING=listing)
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH, SDG_TEST_LISTING=listing,
+                       # Set iteration order and local time differ too: the build date is the same day
+                       # in UTC, while it is 1 January in Kiritimati (UTC+14) and still 31 December in Honolulu.
+                       PYTHONHASHSEED="1" if listing == "sorted" else "2",
+                       TZ="Pacific/Kiritimati" if listing == "sorted" else "Pacific/Honolulu")
     result = subprocess.run([sys.executable, "-c", _ORDERED_MKDOCS, "build", "--strict", "-d", "site"],
                             cwd=root, capture_output=True, text=True, env=environment, timeout=600)
     return Build(result.returncode, result.stdout + result.stderr, root / "site")
