@@ -16,9 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.error import HTTPError
 from urllib.parse import urljoin, urlsplit
-from urllib.request import urlopen
 
 import pytest
 from bs4 import BeautifulSoup
@@ -130,12 +128,17 @@ def test_the_form_offers_the_17_goals_and_only_values_some_story_has(
 def test_an_adviser_year_or_target_without_published_stories_is_not_offered(project: Project) -> None:
     project.story("een.md", date="2023-05-01", goals=[11], targets=["11.7"])
     project.story("concept.md", date="2024-05-01", adviser="bram-jansen", targets=["6.1"], draft=True)
+    project.configure(theme__language="en")
     build = project.build("--strict")
     assert build.ok, build.output
     form = build.soup("stories/").select_one("form.sdg-filters")
     values = {name: [o["value"] for o in form.select(f'select[name="{name}"] option') if o["value"]]
               for name in ("target", "adviser", "year")}
     assert values == {"target": ["11.7"], "adviser": ["anna-de-vries"], "year": ["2023"]}
+    # An English site's form speaks English, the count included.
+    assert form.select_one("legend").get_text() == "Goals"
+    assert form["data-count"] == "{n} of {total} stories"
+    assert form.select_one('label[for="sdg-filter-target"]').get_text() == "Target"
 
 
 # --- driving the overview ------------------------------------------------------------------------
@@ -143,19 +146,9 @@ def test_an_adviser_year_or_target_without_published_stories_is_not_offered(proj
 
 def _open_filters(page: object, url: str) -> None:
     """Load an overview URL and wait until the filters have answered it."""
-    _require_index(url)
     page.goto(url)  # type: ignore[attr-defined]
     page.wait_for_selector("form.sdg-filters:not([hidden])")  # type: ignore[attr-defined]
     _settled(page)
-
-
-def _require_index(url: str) -> None:
-    # TEMPORARY, until the search half of issue 4 lands: the build writes no Pagefind index yet, and the
-    # story pages give it no filters. Remove this guard then: a build without an index must fail here.
-    try:
-        urlopen(urljoin(url, "/pagefind/pagefind.js")).close()
-    except HTTPError:
-        pytest.skip("the build writes no Pagefind index yet (issue 4: the search half wires it in)")
 
 
 def _settled(page: object) -> None:
@@ -273,6 +266,16 @@ def test_choices_live_in_the_url_and_back_and_forward_restore_them(
     assert page.locator(".sdg-story-list").is_visible()  # type: ignore[attr-defined]
 
 
+def test_should_pagefind_fail_later_the_plain_list_comes_back(
+        page: object, served_site: object, example_site: Build) -> None:
+    _open_filters(page, f"{served_site(example_site)}stories/")  # type: ignore[operator]
+    page.route("**/pagefind/**", lambda route: route.abort())  # type: ignore[attr-defined]
+    page.locator("label.sdg-goal-11").click()  # type: ignore[attr-defined]
+    page.wait_for_selector("form.sdg-filters", state="hidden")  # type: ignore[attr-defined]
+    assert page.locator(".sdg-story-list").is_visible() and page.locator(".sdg-filter-results").is_hidden()  # type: ignore[attr-defined]
+    assert page.locator(".sdg-story-list .sdg-card").count() == 9  # type: ignore[attr-defined]
+
+
 def test_a_link_with_values_the_form_does_not_offer_filters_on_the_rest(
         page: object, served_site: object, example_site: Build, stories: dict[str, Story]) -> None:
     base = served_site(example_site)  # type: ignore[operator]
@@ -285,7 +288,6 @@ def test_a_link_with_values_the_form_does_not_offer_filters_on_the_rest(
 def test_goal_and_adviser_pages_link_to_the_filtered_overview(
         page: object, served_site: object, example_site: Build, stories: dict[str, Story]) -> None:
     base = served_site(example_site)  # type: ignore[operator]
-    _require_index(base)
     page.goto(f"{base}sdg/11/")  # type: ignore[attr-defined]
     page.get_by_role("link", name="Verhalen over doel 11 filteren in het overzicht").click()  # type: ignore[attr-defined]
     page.wait_for_url(f"{base}stories/?goal=11")  # type: ignore[attr-defined]
@@ -452,7 +454,24 @@ AXE_PAGES = {
     "story-english": "stories/regional-sdg-partnership/",
     "adviser": "advisers/hannah-okafor/",
     "vacancies": "vacancies/",
+    "search-results": "",  # the header's search dialog, open on the home page with results for a word
 }
+SEARCH_WORD = "gemeente"
+
+
+def _open_search(page: object, width: int) -> None:
+    """Open the header's search (a field when wide, an icon when narrow) and type a word, as a visitor."""
+    trigger = ".sdg-search--wide" if width > 960 else ".sdg-search--narrow"
+    page.locator(f"{trigger} pagefind-modal-trigger button").click()  # type: ignore[attr-defined]
+    page.locator("pagefind-modal pagefind-input input").press_sequentially(SEARCH_WORD)  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        """word => {
+            const summary = document.querySelector('pagefind-modal pagefind-summary')?.textContent || '';
+            return summary.includes(word) && !summary.includes('...')
+                && document.querySelectorAll('pagefind-modal .sdg-result').length > 0;
+        }""",
+        arg=SEARCH_WORD,
+    )
 
 
 def _axe(page: object, axe_script: str) -> dict:
@@ -494,8 +513,12 @@ def test_no_axe_violations_and_a_screenshot(
             _open_filters(page, url)
         else:
             page.goto(url)
+        if name == "search-results":
+            _open_search(page, width)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+        # The open dialog covers the viewport; a full-page shot would show the page beneath it.
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=name != "search-results",
+                        animations="disabled")  # not Material's tabs caught halfway through a fade
         violations = _axe(page, axe_script)["violations"]
         assert violations == [], f"{name} at {width}px:\n{_report(violations)}"
     finally:
