@@ -6,6 +6,7 @@ means rewriting this adapter, not the package.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import weakref
@@ -26,6 +27,7 @@ from sdg_stories.pages import GeneratedPage
 from sdg_stories.previews import preview_for_generated, preview_for_page, render_preview
 from sdg_stories.problems import ContentError, Problem
 from sdg_stories.publication import missing_site_url, publication_for
+from sdg_stories.rebuild_cache import CONVERSIONS, Conversion, LogCapture, replay
 from sdg_stories.search_index import SearchIndexError
 from sdg_stories.settings import Settings
 from sdg_stories.site_search import SiteSearch
@@ -67,10 +69,12 @@ class MkDocsSite:
         if problems:
             raise PluginError(ContentError(problems).report())
         try:
-            self.build = SiteBuild(project_dir, settings)
+            self.build = SiteBuild(project_dir, settings, keep_pages=command == "serve")
         except ContentError as error:
             raise PluginError(error.report()) from None
         self.project_dir = project_dir
+        # `mkdocs serve` converts a story's Markdown again only when something the conversion reads changed.
+        self.conversions = _Conversions(config, len(self.build.pages)) if command == "serve" else None
         # Warnings do not stop a build, but --strict fails on them, so someone notices.
         for warning in self.build.warnings:
             log.warning(str(warning))
@@ -132,6 +136,12 @@ class MkDocsSite:
 
     # on_page_markdown
 
+    def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
+        self.set_page_meta(page)
+        if self.conversions is None or page.file.src_uri not in self.build.pages_by_src_uri:
+            return markdown
+        return self.conversions.before(markdown, page, files)
+
     def set_page_meta(self, page: Page) -> None:
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
         if generated is None:
@@ -150,6 +160,8 @@ class MkDocsSite:
     def render_content(self, html: str, page: Page) -> str:
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
         if generated is not None:
+            if self.conversions is not None:
+                html = self.conversions.after(html, page)
             return self.build.renderer.render_page(generated, html)
         if "sdg-stories:" in html:
             return _BLOCK.sub(lambda match: self._render_block(match, page), html)
@@ -222,6 +234,75 @@ class MkDocsSite:
         self.staged.publish()
         config.site_dir = str(self.staged.site_dir)  # gh-deploy pushes config.site_dir after the build
         log.info(f"Replaced {config.site_dir} with the new build")
+
+
+class _Conversions:
+    """`mkdocs serve`: each story's Markdown as MkDocs converted it, kept for the next rebuild.
+
+    MkDocs converts in ``Page.render``, between on_page_markdown and on_page_content. The key is all the
+    conversion reads: the Markdown, the page's source path, the Markdown extensions and their settings,
+    the validation levels, and every file's source path, address and inclusion (links between pages are
+    rewritten and checked against them). On a hit, ``before`` hands MkDocs an empty source, so converting
+    costs nothing, and ``after`` puts back what the conversion made (rebuild_cache.Conversion).
+    """
+
+    _capture = LogCapture("mkdocs", "")  # "mkdocs" does not propagate to the root logger ("MARKDOWN" does)
+
+    def __init__(self, config: MkDocsConfig, pages: int) -> None:
+        self._settings = repr((config.markdown_extensions, config.mdx_configs, config.validation,
+                               config.use_directory_urls))
+        self._files_key: str | None = None
+        self._files: Files | None = None
+        self._found: dict[str, tuple[str, Conversion]] = {}
+        self._making: dict[str, tuple] = {}
+        self._capture.stop()  # a build that failed during a conversion left it collecting
+        CONVERSIONS.fit(2 * pages + 100)
+
+    def before(self, markdown: str, page: Page, files: Files) -> str:
+        if self._files_key is None:
+            self._files, self._files_key = files, _files_fingerprint(files)
+        key = (markdown, page.file.src_uri, self._settings, self._files_key)
+        found = CONVERSIONS.get(key)
+        if found is not None:
+            self._found[page.file.src_uri] = (markdown, found)
+            return ""
+        self._making[page.file.src_uri] = key
+        self._capture.start()
+        return markdown
+
+    def after(self, html: str, page: Page) -> str:
+        if page.file.src_uri in self._found:
+            markdown, found = self._found.pop(page.file.src_uri)
+            page.markdown = markdown  # as a build that converted it leaves the page
+            page.toc = found.toc  # type: ignore[assignment]
+            page.present_anchor_ids = set(found.anchors)
+            if found.links_to_anchors is not None:
+                assert self._files is not None
+                page.links_to_anchors = {
+                    self._files.get_file_from_path(src_uri): dict(links) for src_uri, links in found.links_to_anchors
+                }
+            replay(found.records)
+            return found.html
+        key = self._making.pop(page.file.src_uri, None)
+        if key is not None:
+            links = page.links_to_anchors
+            CONVERSIONS.put(key, Conversion(
+                html=html,
+                toc=page.toc,
+                anchors=frozenset(page.present_anchor_ids or ()),
+                links_to_anchors=None if links is None else tuple(
+                    (file.src_uri, tuple(sorted(anchors.items()))) for file, anchors in links.items()
+                ),
+                records=self._capture.stop(),
+            ))
+        return html
+
+
+def _files_fingerprint(files: Files) -> str:
+    digest = hashlib.sha1()
+    for file in sorted(files, key=lambda file: file.src_uri):
+        digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\0{file.inclusion.name}\n".encode())
+    return digest.hexdigest()
 
 
 def _strict_will_abort(config: MkDocsConfig) -> bool:

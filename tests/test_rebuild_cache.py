@@ -1,0 +1,168 @@
+"""`mkdocs serve` rebuilds reuse what did not change, and never serve a stale page.
+
+Each test drives one serve process (serve_session.py: on_startup(command="serve"), then builds from a
+freshly loaded config in the same process, as mkdocs/commands/serve.py does), edits files between
+builds the way a writer does, and checks the rebuilt pages. Every test ends by comparing the whole
+rebuilt site, byte for byte, with the first build of a new serve process over the same files: a page
+the caches got wrong shows up there even where no assertion looks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from project import Project
+from serve_session import ServeSession
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1780272000"}  # 2026-06-01: the vacancy, closing in 2027, is open
+
+VACANCIES = """\
+- id: adviseur-water
+  title: Adviseur Water
+  url: https://werkenbij.example.nl/water
+  goals: [6]
+  closes: 2027-01-31
+"""
+
+
+def _write_site(project: Project) -> None:
+    project.write("stories/vacancies.yml", VACANCIES)
+    project.story(
+        "2024-04-05-helpdesk.md", title="Een gedeelde helpdesk", goals=[11], vacancies=["adviseur-water"],
+        body="## Aanpak\n\nDe gemeenten werken samen.\n\nZie ook [de wijk](2024-03-01-wijk.md#resultaat).\n",
+    )
+    project.story(
+        "2024-03-01-wijk.md", title="Een wijk van het gas af", goals=[7, 11], adviser="bram-jansen",
+        body="## Resultaat\n\nDe wijk is van het gas af.\n",
+    )
+    project.story("2024-02-01-water.md", title="Water in de stad", goals=[6, 11], body="Regenwater.\n")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*.html"))}
+
+
+def _assert_same_as_a_fresh_build(session: ServeSession, project: Project) -> None:
+    with ServeSession(project, env=EPOCH) as fresh:
+        first = fresh.build()
+        assert first["ok"], first
+        assert first["caches"]["conversions"]["hits"] == 0  # really fresh: a new process, nothing kept
+        expected = _pages(fresh.site)
+    rebuilt = _pages(session.site)
+    assert rebuilt.keys() == expected.keys()
+    stale = [page for page in expected if rebuilt[page] != expected[page]]
+    assert stale == [], f"pages that differ from a fresh build: {stale}"
+
+
+def test_an_edited_story_is_converted_again_and_everything_else_is_reused(project: Project) -> None:
+    _write_site(project)
+    with ServeSession(project, env=EPOCH) as session:
+        first = session.build()
+        assert first["ok"], first
+        pages = first["caches"]["pages"]["misses"]
+        assert pages > 10 and first["caches"]["conversions"]["misses"] == pages
+
+        # A sentence added to one story's body: only that story is converted and rendered again.
+        _edit(project.stories / "2024-03-01-wijk.md", "van het gas af.\n", "van het gas af.\n\nNu met een warmtenet.\n")
+        again = session.build()
+        assert again["ok"], again
+        assert again["caches"]["conversions"] == {"hits": pages - 1, "misses": 1}
+        assert again["caches"]["pages"] == {"hits": pages - 1, "misses": 1}
+        assert "Nu met een warmtenet." in session.content("stories/wijk/").get_text()
+
+        # Nothing changed: everything is reused.
+        assert session.build()["caches"]["conversions"] == {"hits": pages, "misses": 0}
+
+        # A new title shows on the story, in every listing and in the related stories of the others.
+        _edit(project.stories / "2024-02-01-water.md", "title: Water in de stad", "title: Regen in de stad")
+        retitled = session.build()
+        assert retitled["ok"], retitled
+        for url in ("stories/water/", "stories/", "sdg/6/", "sdg/11/", "advisers/anna-de-vries/", "stories/helpdesk/"):
+            text = session.content(url).get_text()
+            assert "Regen in de stad" in text and "Water in de stad" not in text, url
+        assert "Regen in de stad" in session.soup("stories/water/").title.get_text()
+        # Only the edited story's Markdown changed; its conversion is reused, its cards are not.
+        assert retitled["caches"]["conversions"] == {"hits": pages, "misses": 0}
+        assert retitled["caches"]["cards"]["misses"] > 0
+
+        # A new story appears everywhere; a deleted one disappears everywhere.
+        project.story("2024-05-01-nieuw.md", title="Een nieuw verhaal", goals=[11], body="Nieuw.\n")
+        (project.stories / "2024-02-01-water.md").unlink()
+        moved = session.build()
+        assert moved["ok"], moved
+        assert "Een nieuw verhaal" in session.content("stories/").get_text()
+        assert "Regen in de stad" not in session.content("sdg/11/").get_text()
+        assert not (session.site / "stories" / "water").exists()
+        _assert_same_as_a_fresh_build(session, project)
+
+
+def test_a_changed_adviser_vacancy_template_or_language_shows_on_every_page(project: Project) -> None:
+    _write_site(project)
+    with ServeSession(project, env=EPOCH) as session:
+        assert session.build()["ok"]
+        assert "Adviseur Ruimte" in session.content("stories/helpdesk/").get_text()
+
+        _edit(project.stories / "advisers.yml", "role: Adviseur Ruimte", "role: Senior adviseur Ruimte")
+        assert session.build()["ok"]
+        for url in ("stories/helpdesk/", "stories/", "advisers/anna-de-vries/", "sdg/11/"):
+            assert "Senior adviseur Ruimte" in session.content(url).get_text(), url
+
+        _edit(project.stories / "vacancies.yml", "title: Adviseur Water", "title: Adviseur Water en Bodem")
+        assert session.build()["ok"]
+        for url in ("stories/helpdesk/", "vacancies/", "sdg/6/"):
+            assert "Adviseur Water en Bodem" in session.content(url).get_text(), url
+
+        # hooks/ is watched: an edited template shows at once (the card of every listing).
+        _edit(project.root / "hooks/sdg_stories/templates/macros.html", '<article class="sdg-card">',
+              '<article class="sdg-card sdg-card--edited">')
+        assert session.build()["ok"]
+        for url in ("stories/", "sdg/11/", "stories/helpdesk/", ""):
+            assert session.soup(url).select(".sdg-card--edited"), url
+
+        dutch = session.content("stories/wijk/").get_text()
+        assert "Gepubliceerd op" in dutch and "5 april 2024" in dutch
+        project.configure(theme__language="en")
+        english = session.build()
+        assert english["ok"], english
+        text = session.content("stories/wijk/").get_text()
+        assert "Published" in text and "April 5, 2024" in text and "Gepubliceerd" not in text
+        assert session.soup("stories/").html["lang"] == "en"
+        _assert_same_as_a_fresh_build(session, project)
+
+
+def test_a_rebuild_checks_links_and_anchors_and_reports_them_again(project: Project) -> None:
+    _write_site(project)
+    with ServeSession(project, env=EPOCH) as session:
+        first = session.build()
+        assert first["ok"] and first["warnings"] == [], first
+        helpdesk = session.content("stories/helpdesk/")
+        assert helpdesk.select_one('a[href="../wijk/#resultaat"]'), helpdesk
+        # Reused conversions keep the anchors they made: the link still finds #resultaat.
+        unchanged = session.build()
+        assert unchanged["caches"]["conversions"]["misses"] == 0 and unchanged["warnings"] == [], unchanged
+
+        # The anchor the helpdesk story links to is renamed; the helpdesk story itself is unchanged.
+        _edit(project.stories / "2024-03-01-wijk.md", "## Resultaat", "## Uitkomst")
+        renamed = session.build()
+        assert renamed["caches"]["conversions"]["misses"] == 1
+        assert any("anchor '#resultaat'" in message for message in renamed["warnings"]), renamed
+        # Reported again by a rebuild that reuses both conversions, as serve shows it after every change.
+        same = session.build()
+        assert same["caches"]["conversions"]["misses"] == 0
+        assert same["warnings"] == renamed["warnings"]
+
+        # The linked story goes: the helpdesk story's link now leads nowhere, which its conversion reports.
+        (project.stories / "2024-03-01-wijk.md").unlink()
+        gone = session.build()
+        assert any("2024-03-01-wijk.md" in message for message in gone["warnings"]), gone
+        assert not session.content("stories/helpdesk/").select_one('a[href="../wijk/#resultaat"]')
+        again = session.build()
+        assert again["caches"]["conversions"]["misses"] == 0
+        assert again["warnings"] == gone["warnings"]
+        _assert_same_as_a_fresh_build(session, project)
