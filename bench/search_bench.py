@@ -11,7 +11,8 @@ header, types a common word and waits for the first result. Measured per run, me
 - bytes transferred before the first result: all of them, and the search's own (pagefind/, or lunr's
   search/ index and worker), with what they would weigh gzipped (as a web server would send them).
 
-Targets (issue 4): at most 1 MB before the first result and under 1 s, for Pagefind.
+Targets (issue 4), for Pagefind: at most 1 MB transferred before the first result (everything since
+the page load started, the page itself included) and under 1 s from the last keystroke.
 Benchmarks print figures; they never fail on a slow machine (the exit status is 0 unless a build breaks).
 
 Usage:
@@ -85,6 +86,7 @@ LUNR = Search(
 class Run:
     to_result: float  # seconds from the start of the page load to the first result shown
     after_typing: float  # seconds from the last keystroke to the first result
+    cpu_after_typing: float  # CPU seconds the browser's processes used meanwhile: what a busy machine does not change
     total_bytes: int
     total_gzip: int
     search_bytes: int
@@ -112,6 +114,31 @@ def _file_for(site: Path, url: str) -> Path:
     return site / path / "index.html" if path.endswith("/") or not path else site / path
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _tree_cpu(root: int) -> float:
+    """User and system CPU seconds of root's descendants (the Playwright driver and Chromium's processes)."""
+    children: dict[int, list[int]] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / _TICK
+    total, stack = 0.0, list(children.get(root, []))
+    while stack:
+        pid = stack.pop()
+        total += times.get(pid, 0.0)
+        stack += children.get(pid, [])
+    return total
+
+
 def _measure(browser: object, site: Path, base: str, page_url: str, search: Search, word: str) -> Run:
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     context.route(_ELSEWHERE, lambda route: route.abort())
@@ -123,9 +150,9 @@ def _measure(browser: object, site: Path, base: str, page_url: str, search: Sear
         page.goto(base + page_url, wait_until="domcontentloaded")
         page.locator(search.open).click()
         page.locator(search.field).press_sequentially(word)
-        typed = time.perf_counter()
+        typed, cpu_typed = time.perf_counter(), _tree_cpu(os.getpid())
         page.locator(search.result).first.wait_for(state="visible", timeout=120_000)
-        shown = time.perf_counter()
+        shown, cpu_shown = time.perf_counter(), _tree_cpu(os.getpid())
         counted = list(finished)  # what arrived before the first result
         total = search_total = total_gz = search_gz = 0
         for request in counted:
@@ -135,7 +162,7 @@ def _measure(browser: object, site: Path, base: str, page_url: str, search: Sear
             total, total_gz = total + size, total_gz + gz
             if search.own_files.search(request.url):  # type: ignore[attr-defined]
                 search_total, search_gz = search_total + size, search_gz + gz
-        return Run(shown - start, shown - typed, total, total_gz, search_total, search_gz)
+        return Run(shown - start, shown - typed, cpu_shown - cpu_typed, total, total_gz, search_total, search_gz)
     finally:
         context.close()
 
@@ -181,7 +208,7 @@ def _row(label: str, runs: list[Run]) -> str:
         return statistics.median(getattr(run, name) for run in runs)
 
     return (
-        f"  {label:<27} {median('to_result'):6.2f} s {median('after_typing'):8.2f} s   "
+        f"  {label:<27} {median('to_result'):6.2f} s {median('after_typing'):8.2f} s {median('cpu_after_typing'):7.2f} s   "
         f"{_mb(median('total_bytes')):>9} ({_mb(median('total_gzip'))} gz)   "
         f"{_mb(median('search_bytes')):>9} ({_mb(median('search_gzip'))} gz)"
     )
@@ -222,17 +249,18 @@ def main(argv: list[str] | None = None) -> int:
                     rows.append((search, runs))
                 browser.close()
             print(f"  load average now: {os.getloadavg()[0]:.1f}")
-            print(f"  {'':<27} {'to result':>8} {'after typing':>10}   {'bytes before the first result':<31} {'of which the search':<20}")
+            print(f"  {'':<27} {'to result':>8} {'after typing':>10} {'(CPU)':>7}   {'bytes before the first result':<31} {'of which the search':<20}")
             for search, runs in rows:
                 print(_row(search.label, runs))
             (_, ours_runs), (_, lunr_runs) = rows
-            to_result = statistics.median(run.to_result for run in ours_runs)
+            # The visitor's wait: from the last keystroke (the page itself loads before they can type).
+            to_result = statistics.median(run.after_typing for run in ours_runs)
             sent = statistics.median(run.total_bytes for run in ours_runs)
             print(
                 f"  Pagefind target: <= {_mb(TARGET_BYTES)} and < {TARGET_SECONDS:.0f} s: "
                 f"{'met' if sent <= TARGET_BYTES and to_result < TARGET_SECONDS else 'NOT met'}; "
                 f"lunr transfers {statistics.median(run.total_bytes for run in lunr_runs) / sent:.0f}x the bytes "
-                f"and takes {statistics.median(run.to_result for run in lunr_runs) / to_result:.1f}x the time"
+                f"and takes {statistics.median(run.after_typing for run in lunr_runs) / to_result:.1f}x the time"
             )
     return 0
 
