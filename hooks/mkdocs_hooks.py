@@ -10,6 +10,7 @@ from __future__ import annotations
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 # Imported at module top: MkDocs puts hooks/ on sys.path only while it imports this file.
@@ -38,8 +39,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return _site(config).add_files(files, config)
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _site(config).nav = nav
+    return nav
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _site(config).theme_globals(env)
+    _site(config).reuse_pages(env, config, files)
     return env
 
 

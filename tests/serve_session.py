@@ -120,7 +120,7 @@ def _child(config_file: str, site_dir: str) -> None:
 def _cache_counts() -> dict[str, dict[str, int]]:
     from sdg_stories import rebuild_cache, render
 
-    caches = {"conversions": rebuild_cache.CONVERSIONS, "pages": render._PAGES, "cards": render._CARDS}
+    caches = {"conversions": rebuild_cache.CONVERSIONS, "pages": rebuild_cache.PAGES, "cards": render._CARDS}
     return {name: {"hits": cache.hits, "misses": cache.misses} for name, cache in caches.items()}
 
 

@@ -36,6 +36,7 @@ def _write_site(project: Project) -> None:
         body="## Resultaat\n\nDe wijk is van het gas af.\n",
     )
     project.story("2024-02-01-water.md", title="Water in de stad", goals=[6, 11], body="Regenwater.\n")
+    project.story("2024-01-01-concept.md", title="Nog een concept", goals=[11], draft=True, body="Nog niet af.\n")
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -65,19 +66,25 @@ def test_an_edited_story_is_converted_again_and_everything_else_is_reused(projec
     with ServeSession(project, env=EPOCH) as session:
         first = session.build()
         assert first["ok"], first
+        # Every page is rendered by the theme; every generated page's Markdown (the stories' bodies, the
+        # listings' empty ones) is converted through the cache; the four hand-written pages are not.
         pages = first["caches"]["pages"]["misses"]
-        assert pages > 10 and first["caches"]["conversions"]["misses"] == pages
+        generated = first["caches"]["conversions"]["misses"]
+        assert generated > 10 and pages == generated + 4
 
         # A sentence added to one story's body: only that story is converted and rendered again.
         _edit(project.stories / "2024-03-01-wijk.md", "van het gas af.\n", "van het gas af.\n\nNu met een warmtenet.\n")
         again = session.build()
         assert again["ok"], again
-        assert again["caches"]["conversions"] == {"hits": pages - 1, "misses": 1}
+        assert again["caches"]["conversions"] == {"hits": generated - 1, "misses": 1}
         assert again["caches"]["pages"] == {"hits": pages - 1, "misses": 1}
         assert "Nu met een warmtenet." in session.content("stories/wijk/").get_text()
+        assert session.content("stories/concept/").select_one(".sdg-draft-banner")  # serve shows drafts
 
         # Nothing changed: everything is reused.
-        assert session.build()["caches"]["conversions"] == {"hits": pages, "misses": 0}
+        unchanged = session.build()["caches"]
+        assert unchanged["conversions"] == {"hits": generated, "misses": 0}
+        assert unchanged["pages"] == {"hits": pages, "misses": 0} and unchanged["cards"]["misses"] == 0
 
         # A new title shows on the story, in every listing and in the related stories of the others.
         _edit(project.stories / "2024-02-01-water.md", "title: Water in de stad", "title: Regen in de stad")
@@ -88,8 +95,8 @@ def test_an_edited_story_is_converted_again_and_everything_else_is_reused(projec
             assert "Regen in de stad" in text and "Water in de stad" not in text, url
         assert "Regen in de stad" in session.soup("stories/water/").title.get_text()
         # Only the edited story's Markdown changed; its conversion is reused, its cards are not.
-        assert retitled["caches"]["conversions"] == {"hits": pages, "misses": 0}
-        assert retitled["caches"]["cards"]["misses"] > 0
+        assert retitled["caches"]["conversions"] == {"hits": generated, "misses": 0}
+        assert retitled["caches"]["cards"]["misses"] > 0 and retitled["caches"]["pages"]["hits"] == 0
 
         # A new story appears everywhere; a deleted one disappears everywhere.
         project.story("2024-05-01-nieuw.md", title="Een nieuw verhaal", goals=[11], body="Nieuw.\n")
@@ -124,6 +131,22 @@ def test_a_changed_adviser_vacancy_template_or_language_shows_on_every_page(proj
         assert session.build()["ok"]
         for url in ("stories/", "sdg/11/", "stories/helpdesk/", ""):
             assert session.soup(url).select(".sdg-card--edited"), url
+
+        # The theme's side, one at a time: a theme override, a nav title in mkdocs.yml, a hand-written page.
+        _edit(project.root / "docs/overrides/main.html", "{{ super() }}", '{{ super() }}<meta name="sdg-test" content="edited">')
+        overridden = session.build()
+        assert overridden["ok"] and overridden["caches"]["pages"]["hits"] == 0, overridden
+        _edit(project.root / "mkdocs.yml", "- Open data: open-data.md", "- Open gegevens: open-data.md")
+        renamed = session.build()
+        assert renamed["ok"] and renamed["caches"]["pages"]["hits"] == 0, renamed
+        for url in ("stories/wijk/", "sdg/11/", "", "open-data/"):
+            soup = session.soup(url)
+            assert soup.select_one('meta[name="sdg-test"]'), url
+            assert "Open gegevens" in soup.select_one("nav.md-tabs").get_text(), url
+        _edit(project.root / "docs/index.md", "## De 17 doelen", "## Alle 17 doelen")
+        home = session.build()
+        assert home["ok"] and home["caches"]["pages"]["misses"] == 1, home
+        assert "Alle 17 doelen" in session.content("").get_text()
 
         dutch = session.content("stories/wijk/").get_text()
         assert "Gepubliceerd op" in dutch and "5 april 2024" in dutch

@@ -17,8 +17,7 @@ from sdg_stories.site import Site
 class SiteBuild:
     """Created afresh for every build, so nothing from an earlier build (a deleted story) survives."""
 
-    def __init__(self, project_dir: Path, settings: Settings, keep_pages: bool = False) -> None:
-        """``keep_pages``: keep rendered pages for the next build in this process (`mkdocs serve`)."""
+    def __init__(self, project_dir: Path, settings: Settings) -> None:
         self.settings = settings
         self.framework: Framework = load_framework()
         self.folder = ContentFolder(project_dir / settings.stories_dir, settings.stories_dir)
@@ -30,8 +29,6 @@ class SiteBuild:
         self.renderer = Renderer(self.site)
         self.pages: list[GeneratedPage] = generate_pages(self.site)
         self.pages_by_src_uri = {page.src_uri: page for page in self.pages}
-        if keep_pages:
-            self.renderer.keep_pages(len(self.pages))
 
     def goal_stylesheet(self) -> str:
         return self.renderer.env.get_template("goals.css").render(goals=self.framework.goals)

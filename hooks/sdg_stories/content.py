@@ -10,7 +10,7 @@ from sdg_stories.adviser_file import read_advisers
 from sdg_stories.framework import Framework
 from sdg_stories.model import Content, Story
 from sdg_stories.problems import ContentError, Problem
-from sdg_stories.story_file import read_story
+from sdg_stories.story_file import PARSED, read_story
 from sdg_stories.vacancy_file import read_vacancies
 
 ADVISERS_FILE = "advisers.yml"
@@ -57,6 +57,7 @@ def load_content(folder: ContentFolder, framework: Framework, default_lang: str)
         folder.path / VACANCIES_FILE, folder.show(VACANCIES_FILE), framework
     )
     problems += vacancy_problems
+    PARSED.fit(2 * len(sources) + 100)
     stories: list[Story] = []
     for source in sources:
         story, story_problems = read_story(

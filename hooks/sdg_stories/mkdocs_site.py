@@ -6,17 +6,20 @@ means rewriting this adapter, not the package.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
 import weakref
+import zlib
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
@@ -27,7 +30,7 @@ from sdg_stories.pages import GeneratedPage
 from sdg_stories.previews import preview_for_generated, preview_for_page, render_preview
 from sdg_stories.problems import ContentError, Problem
 from sdg_stories.publication import missing_site_url, publication_for
-from sdg_stories.rebuild_cache import CONVERSIONS, Conversion, LogCapture, replay
+from sdg_stories.rebuild_cache import CONVERSIONS, PAGES, Conversion, LogCapture, replay, site_fingerprint
 from sdg_stories.search_index import SearchIndexError
 from sdg_stories.settings import Settings
 from sdg_stories.site_search import SiteSearch
@@ -69,12 +72,15 @@ class MkDocsSite:
         if problems:
             raise PluginError(ContentError(problems).report())
         try:
-            self.build = SiteBuild(project_dir, settings, keep_pages=command == "serve")
+            self.build = SiteBuild(project_dir, settings)
         except ContentError as error:
             raise PluginError(error.report()) from None
         self.project_dir = project_dir
-        # `mkdocs serve` converts a story's Markdown again only when something the conversion reads changed.
+        # `mkdocs serve` converts a story's Markdown again only when something the conversion reads changed,
+        # and renders a page again only when something the page is made of changed.
         self.conversions = _Conversions(config, len(self.build.pages)) if command == "serve" else None
+        self.kept = _KeptPages(self.build, len(self.build.pages)) if command == "serve" and _only_hooks(config) else None
+        self.nav: Navigation | None = None
         # Warnings do not stop a build, but --strict fails on them, so someone notices.
         for warning in self.build.warnings:
             log.warning(str(warning))
@@ -162,6 +168,8 @@ class MkDocsSite:
         if generated is not None:
             if self.conversions is not None:
                 html = self.conversions.after(html, page)
+            if self.kept is not None:
+                return html  # rendered in on_env, and only if the page is not kept (_KeptPages)
             return self.build.renderer.render_page(generated, html)
         if "sdg-stories:" in html:
             return _BLOCK.sub(lambda match: self._render_block(match, page), html)
@@ -177,6 +185,8 @@ class MkDocsSite:
     # on_page_context
 
     def page_context(self, context: dict, page: Page) -> dict:
+        if self.kept is not None and self.kept.fill(context, page):
+            return context
         # docs/overrides/main.html prints sdg_head in Material's extrahead block, unescaped: it is Markup
         # rendered by the package's autoescaping environment.
         if self.publication is not None:
@@ -197,6 +207,8 @@ class MkDocsSite:
     # on_post_page
 
     def post_page(self, output: str, page: Page) -> str:
+        if self.kept is not None:
+            self.kept.store(output, page)
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
         if generated is not None:
             try:
@@ -206,6 +218,13 @@ class MkDocsSite:
         return output
 
     # on_env
+
+    def reuse_pages(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        """`mkdocs serve`: pages of the last build whose every input is unchanged are kept as they were;
+        the other generated pages are rendered now (after every page's Markdown, before the theme)."""
+        if self.kept is not None:
+            assert self.nav is not None
+            self.kept.decide(env, config, files, self.nav)
 
     def theme_globals(self, env: Environment) -> None:
         """sdg_search: the search dialog for docs/overrides/partials/header.html, on every page (the 404
@@ -242,8 +261,9 @@ class _Conversions:
     MkDocs converts in ``Page.render``, between on_page_markdown and on_page_content. The key is all the
     conversion reads: the Markdown, the page's source path, the Markdown extensions and their settings,
     the validation levels, and every file's source path, address and inclusion (links between pages are
-    rewritten and checked against them). On a hit, ``before`` hands MkDocs an empty source, so converting
-    costs nothing, and ``after`` puts back what the conversion made (rebuild_cache.Conversion).
+    rewritten and checked against them). On a hit, ``before`` gives the page a ``render`` of its own that
+    puts back what the conversion made (rebuild_cache.Conversion) instead of converting: MkDocs' own would
+    set up a Markdown instance with every extension for each page, a tenth of a rebuild.
     """
 
     _capture = LogCapture("mkdocs", "")  # "mkdocs" does not propagate to the root logger ("MARKDOWN" does)
@@ -252,37 +272,24 @@ class _Conversions:
         self._settings = repr((config.markdown_extensions, config.mdx_configs, config.validation,
                                config.use_directory_urls))
         self._files_key: str | None = None
-        self._files: Files | None = None
-        self._found: dict[str, tuple[str, Conversion]] = {}
         self._making: dict[str, tuple] = {}
         self._capture.stop()  # a build that failed during a conversion left it collecting
         CONVERSIONS.fit(2 * pages + 100)
 
     def before(self, markdown: str, page: Page, files: Files) -> str:
         if self._files_key is None:
-            self._files, self._files_key = files, _files_fingerprint(files)
+            self._files_key = _files_fingerprint(files)
         key = (markdown, page.file.src_uri, self._settings, self._files_key)
         found = CONVERSIONS.get(key)
         if found is not None:
-            self._found[page.file.src_uri] = (markdown, found)
-            return ""
-        self._making[page.file.src_uri] = key
-        self._capture.start()
+            # An instance attribute: MkDocs calls page.render(config, files) right after this event.
+            page.render = functools.partial(_restore_conversion, page, found)  # type: ignore[method-assign]
+        else:
+            self._making[page.file.src_uri] = key
+            self._capture.start()
         return markdown
 
     def after(self, html: str, page: Page) -> str:
-        if page.file.src_uri in self._found:
-            markdown, found = self._found.pop(page.file.src_uri)
-            page.markdown = markdown  # as a build that converted it leaves the page
-            page.toc = found.toc  # type: ignore[assignment]
-            page.present_anchor_ids = set(found.anchors)
-            if found.links_to_anchors is not None:
-                assert self._files is not None
-                page.links_to_anchors = {
-                    self._files.get_file_from_path(src_uri): dict(links) for src_uri, links in found.links_to_anchors
-                }
-            replay(found.records)
-            return found.html
         key = self._making.pop(page.file.src_uri, None)
         if key is not None:
             links = page.links_to_anchors
@@ -296,6 +303,118 @@ class _Conversions:
                 records=self._capture.stop(),
             ))
         return html
+
+
+class _KeptPages:
+    """`mkdocs serve`: each page as the theme rendered it, used again while nothing it is made of changed.
+
+    A rebuild renders every page with Material's template again, the largest part of a rebuild once
+    Markdown and our own templates are kept. In on_env, when every page's content is known and before
+    any page is built, each page gets a key: the config (theme, features, language, extra, nav as
+    written, site_url...), the theme's templates (their text, custom_dir overrides included), the nav as
+    built (every entry's title and address), every file's path and address, the site (site_fingerprint),
+    and the page's own address, meta, title, table of contents and content; for a generated page, the
+    inputs of its content (templates, body HTML) instead of the content, which is then rendered only
+    when the key is new. A page whose key the last build had is built with a template that prints the
+    output kept from it (KEPT_TEMPLATE), so MkDocs still writes it and the hooks still see it.
+
+    Only with no plugins besides the hooks (what this site has): a plugin's on_post_page could change the
+    output after the template, and would then change a kept page twice. The build time is the one input
+    left out, since it differs on every build: the theme's templates must not print it (checked).
+    """
+
+    TEMPLATE = "sdg-stories/kept-page.html"
+
+    def __init__(self, build: SiteBuild, pages: int) -> None:
+        self._build = build
+        self._site = site_fingerprint(build.site)
+        self._keys: dict[str, bytes] = {}  # src_uri -> key of a page rendered this build
+        self._outputs: dict[str, bytes] = {}  # src_uri -> kept output for a page not rendered this build
+        PAGES.fit(2 * pages + 100)
+
+    def decide(self, env: Environment, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+        env.loader = ChoiceLoader([DictLoader({self.TEMPLATE: "{{ sdg_kept_page }}"}), env.loader])
+        theme = _theme_fingerprint(config)
+        common = repr((sorted(config.items()), theme, _nav_fingerprint(nav), _files_fingerprint(files), self._site))
+        renderer = self._build.renderer
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):  # drafts too
+            page = file.page
+            if page is None or page.content is None:
+                continue
+            generated = self._build.pages_by_src_uri.get(file.src_uri)
+            digest = hashlib.sha1(common.encode())
+            # page.content is, for a generated page, still the converted body (render_content).
+            made_of = (renderer.templates, generated.template) if generated else ()
+            digest.update(repr((file.src_uri, file.url, file.inclusion.name, str(page.title), sorted(page.meta.items()),
+                                _toc_fingerprint(page.toc), made_of)).encode())
+            digest.update((page.content or "").encode())
+            key = digest.digest()
+            found = PAGES.get(key) if theme is not None else None
+            if found is not None:
+                page.meta["template"] = self.TEMPLATE
+                self._outputs[file.src_uri] = found
+                continue
+            self._keys[file.src_uri] = key
+            if generated is not None:
+                page.content = renderer.render_page(generated, page.content or "")
+
+    def fill(self, context: dict, page: Page) -> bool:
+        """For a kept page: its output as the kept template's only variable; False for a page to render."""
+        found = self._outputs.pop(page.file.src_uri, None)
+        if found is None:
+            return False
+        context["sdg_kept_page"] = Markup(zlib.decompress(found).decode("utf-8"))
+        return True
+
+    def store(self, output: str, page: Page) -> None:
+        key = self._keys.pop(page.file.src_uri, None)
+        if key is not None:
+            PAGES.put(key, zlib.compress(output.encode("utf-8"), 1))
+
+
+def _only_hooks(config: MkDocsConfig) -> bool:
+    return all(name in (config.hooks or {}) for name in config.plugins)
+
+
+def _theme_fingerprint(config: MkDocsConfig) -> str | None:
+    """A digest of every template of the theme (custom_dir first); None when one prints the build time."""
+    digest = hashlib.sha1()
+    for folder in config.theme.dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            text = path.read_bytes()
+            if b"build_date_utc" in text:
+                return None
+            digest.update(str(path).encode() + b"\0" + text + b"\0")
+    return digest.hexdigest()
+
+
+def _nav_fingerprint(nav: Navigation) -> str:
+    def entries(items: list) -> list:
+        found = []
+        for item in items:
+            if isinstance(item, Section):
+                found.append(("section", item.title, entries(item.children)))
+            elif isinstance(item, Link):
+                found.append(("link", item.title, item.url))
+            else:
+                found.append(("page", str(item.title), item.url, item.file.src_uri))
+        return found
+
+    return repr((entries(nav.items), nav.homepage.url if nav.homepage else None))
+
+
+def _toc_fingerprint(toc: object) -> list:
+    return [(item.title, item.id, item.level, _toc_fingerprint(item.children)) for item in toc]  # type: ignore[attr-defined]
+
+
+def _restore_conversion(page: Page, found: Conversion, config: MkDocsConfig, files: Files) -> None:
+    """Page.render for a page whose conversion is kept: what MkDocs' own leaves on the page, without converting."""
+    page.content = found.html
+    page.toc = found.toc  # type: ignore[assignment]
+    page.present_anchor_ids = set(found.anchors)
+    if found.links_to_anchors is not None:
+        page.links_to_anchors = {files.get_file_from_path(src_uri): dict(links) for src_uri, links in found.links_to_anchors}
+    replay(found.records)
 
 
 def _files_fingerprint(files: Files) -> str:

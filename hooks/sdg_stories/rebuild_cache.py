@@ -112,6 +112,8 @@ class Conversion:
 
 # Converted story bodies, keyed by what the adapter knows the conversion reads (mkdocs_site.py).
 CONVERSIONS: BoundedCache[Conversion] = BoundedCache(0)
+# Whole pages as the theme rendered them (zlib-compressed HTML), keyed by all a page is made of (mkdocs_site.py).
+PAGES: BoundedCache[bytes] = BoundedCache(0)
 
 
 class LogCapture(logging.Handler):

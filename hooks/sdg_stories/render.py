@@ -16,8 +16,8 @@ Why it is built this way (issue 7, build speed; bench/README.md has the profile)
   (overview, goal, adviser and related listings, the home page) and fragments such as the filter form.
   The placeholder carries a random token of this process, so text a writer typed can never forge one.
 - Cards are cached by everything they are made of (the story, its adviser, the language, the template
-  sources), so a card survives from one `mkdocs serve` rebuild to the next unless one of those changed;
-  under `mkdocs serve` whole generated pages are kept too (``keep_pages``; rebuild_cache.py).
+  sources), so a card survives from one `mkdocs serve` rebuild to the next unless one of those changed
+  (rebuild_cache.py; whole pages are kept by the adapter, mkdocs_site.py).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from sdg_stories.labels import LABELS, story_count
 from sdg_stories.links import relative_url
 from sdg_stories.model import Story
 from sdg_stories.pages.page import GeneratedPage
-from sdg_stories.rebuild_cache import BoundedCache, site_fingerprint
+from sdg_stories.rebuild_cache import BoundedCache
 from sdg_stories.site import Site
 
 # Placeholder for a link: start, the site-root relative target, end. NUL never occurs in a target.
@@ -66,8 +66,6 @@ class _TemplateCodeCache(jinja2.BytecodeCache):
 _CODE_CACHE = _TemplateCodeCache()
 _LOADER = jinja2.PackageLoader("sdg_stories", "templates")
 _CARDS: BoundedCache[Markup] = BoundedCache(CARD_CACHE_SIZE)
-# Generated pages as our templates render them, for the next `mkdocs serve` rebuild (keep_pages).
-_PAGES: BoundedCache[str] = BoundedCache(0)
 
 
 @cache
@@ -151,26 +149,12 @@ class Renderer:
             fragment=self._fragment,
         )
         self.templates = templates_fingerprint()
-        self._site_key: str | None = None  # site_fingerprint, once keep_pages asks for it
         # Keyed by the identity of the context objects, which the entry holds so no other object takes their id.
         self._fragments: dict[tuple, tuple[tuple[object, ...], Markup]] = {}
 
-    def keep_pages(self, count: int) -> None:
-        """Keep every page this renderer makes for the next build in this process (`mkdocs serve`), and
-        take pages the previous build made when nothing they are made of changed; ``count`` is the number
-        of pages the site has, so that two builds' worth fit."""
-        self._site_key = site_fingerprint(self.site)
-        _PAGES.fit(2 * count + 100)
-
     def render_page(self, page: GeneratedPage, body_html: str) -> str:
-        if self._site_key is None:
-            return self._render_page(page, body_html)
-        # A generated page is made of the site (site_fingerprint), the templates, its address, which
-        # picks its context from the site, and its converted Markdown: a story's body, as HTML.
-        key = (self._site_key, self.templates, page.url, page.template, body_html)
-        return _PAGES.get_or_make(key, lambda: self._render_page(page, body_html))
-
-    def _render_page(self, page: GeneratedPage, body_html: str) -> str:
+        """A generated page is made of the site, the templates, its address (which picks its context from
+        the site) and its converted Markdown, a story's body as HTML; rebuild_cache.py relies on that."""
         context = dict(page.context, page=page, body=Markup(body_html))
         return self._render(page.template, page.url, context)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ from sdg_stories.framework import LANGUAGES, Framework
 from sdg_stories.frontmatter import split_front_matter
 from sdg_stories.model import Story
 from sdg_stories.problems import Problem
+from sdg_stories.rebuild_cache import BoundedCache
 from sdg_stories.yaml_source import parse_yaml
 
 STORY_FIELDS = (
@@ -24,6 +26,10 @@ _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # These names are taken by the listing pages under stories/.
 RESERVED_SLUGS = frozenset({"page", "index", "feed", "images", "assets"})
+# Parsing is a function of the text and the names below: `mkdocs serve` re-reads every story on each
+# rebuild, and parses again only those whose text changed (rebuild_cache.py). Keyed by a digest, so
+# the texts are not held twice; sized by load_content for the site at hand.
+PARSED: BoundedCache[tuple[Story | None, tuple[Problem, ...]]] = BoundedCache(1000)
 
 
 def default_slug(source: str) -> str:
@@ -42,7 +48,16 @@ def read_story(
         return None, [Problem(shown_as, None, None, "is not UTF-8 text; save it as UTF-8")]
     except OSError as error:
         return None, [Problem(shown_as, None, None, f"cannot be read: {error.strerror}")]
-    return parse_story(text, source, shown_as, framework, default_lang)
+    key = (hashlib.sha1(text.encode("utf-8")).digest(), source, shown_as, framework, default_lang)
+    story, problems = PARSED.get_or_make(key, lambda: _parsed(text, source, shown_as, framework, default_lang))
+    return story, list(problems)
+
+
+def _parsed(
+    text: str, source: str, shown_as: str, framework: Framework, default_lang: str
+) -> tuple[Story | None, tuple[Problem, ...]]:
+    story, problems = parse_story(text, source, shown_as, framework, default_lang)
+    return story, tuple(problems)
 
 
 def parse_story(
