@@ -78,6 +78,7 @@ class BuildResult:
     wall: float = 0.0
     cpu: float = 0.0  # user + system seconds of the build and its children; steadier than wall on a busy machine
     walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
     peak_kb: int = 0  # largest single process (ru_maxrss), exact
     tree_kb: int = 0  # sum over the process tree, sampled every 50 ms
     pages: int = 0
@@ -86,6 +87,9 @@ class BuildResult:
     index_kind: str = ""
     warnings: int = 0
     search_alone: float | None = None  # Pagefind run alone over the built site, for the search share
+    helper_cpu: float = 0.0  # CPU seconds of the build's helper processes (Pagefind), from /proc samples
+    helper_span: tuple[float, float] | None = None  # when the helpers ran, seconds after the build started
+    helper_names: list[str] = field(default_factory=list)
     site_dir: Path | None = None
     extra: dict = field(default_factory=dict)
 
@@ -193,9 +197,23 @@ def _nav_pages(nav: list) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------------------------------
 
 
-def _process_tree_rss(root_pid: int) -> int:
-    """Resident memory (bytes) of root_pid and all its descendants, read from /proc."""
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class _Seen:
+    """One process of a build's tree as the sampler last saw it."""
+
+    name: str
+    first: float  # seconds after the build started
+    last: float
+    cpu: float  # user + system seconds at the last sample
+
+
+def _process_tree(root_pid: int) -> dict[int, tuple[str, int, float]]:
+    """pid -> (name, resident bytes, user + system CPU seconds) for root_pid and all its descendants."""
     children: dict[int, list[int]] = {}
+    stats: dict[int, bytes] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -204,35 +222,64 @@ def _process_tree_rss(root_pid: int) -> int:
                 stat = handle.read()
         except OSError:
             continue
+        pid = int(entry.name)
+        stats[pid] = stat
         ppid = int(stat.rsplit(b")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
-    total = 0
+        children.setdefault(ppid, []).append(pid)
+    found: dict[int, tuple[str, int, float]] = {}
     stack = [root_pid]
     while stack:
         pid = stack.pop()
+        stack.extend(children.get(pid, ()))
+        stat = stats.get(pid)
+        if stat is None:
+            continue
+        name = stat[stat.index(b"(") + 1 : stat.rindex(b")")].decode(errors="replace")
+        fields = stat.rsplit(b")", 1)[1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
         try:
             with open(f"/proc/{pid}/statm", "rb") as handle:
-                total += int(handle.read().split()[1]) * PAGE_SIZE
+                rss = int(handle.read().split()[1]) * PAGE_SIZE
         except OSError:
-            pass
-        stack.extend(children.get(pid, ()))
-    return total
+            rss = 0
+        found[pid] = (name, rss, cpu)
+    return found
+
+
+def _process_tree_rss(root_pid: int) -> int:
+    """Resident memory (bytes) of root_pid and all its descendants, read from /proc."""
+    return sum(rss for _, rss, _ in _process_tree(root_pid).values())
 
 
 class _TreeSampler(threading.Thread):
-    """Samples the summed RSS of a process tree; catches helpers (Pagefind) running beside MkDocs."""
+    """Samples a build's process tree every ``interval``: the summed RSS (catches helpers such as Pagefind
+    running beside MkDocs), and each process' name, lifetime and CPU time, so that the search helper's
+    share can be told apart from the build's own (a process' CPU is read up to its last sample)."""
 
     def __init__(self, pid: int, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
         self.pid = pid
         self.interval = interval
         self.peak = 0
+        self.seen: dict[int, _Seen] = {}
         self.stop = threading.Event()
+        self._start = time.perf_counter()
 
     def run(self) -> None:
         while not self.stop.is_set():
-            self.peak = max(self.peak, _process_tree_rss(self.pid))
+            tree = _process_tree(self.pid)
+            now = time.perf_counter() - self._start
+            self.peak = max(self.peak, sum(rss for _, rss, _ in tree.values()))
+            for pid, (name, _, cpu) in tree.items():
+                if pid in self.seen:
+                    self.seen[pid].last, self.seen[pid].cpu = now, cpu
+                else:
+                    self.seen[pid] = _Seen(name, now, now, cpu)
             self.stop.wait(self.interval)
+
+    def helpers(self) -> list[_Seen]:
+        """Processes of the tree other than the build's Python and the timing wrapper (GNU time)."""
+        return [seen for pid, seen in self.seen.items() if pid != self.pid and not seen.name.startswith("python")]
 
 
 # Used when /usr/bin/time is missing: a fresh child whose RUSAGE_CHILDREN then covers exactly one build.
@@ -294,10 +341,16 @@ def _measure_build(label: str, n: int, root: Path) -> BuildResult:
     sampler.join()
     # The wrapper (time or Python) is not part of the build; its own few MB are left in, being noise.
     result.tree_kb = sampler.peak // 1024
+    helpers = sampler.helpers()
+    if helpers:
+        result.helper_cpu = sum(seen.cpu for seen in helpers)
+        result.helper_span = (min(seen.first for seen in helpers), max(seen.last for seen in helpers))
+        result.helper_names = sorted({seen.name for seen in helpers})
     match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
     result.peak_kb = int(match.group(1)) if match else 0
     result.cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", stderr))
     result.walls = [result.wall]
+    result.cpus = [result.cpu]
     build_log = re.split(r"\tCommand being timed:|\nMaximum resident set size", stderr)[0]
     result.warnings = len(re.findall(r"^WARNING", build_log, re.M))
     if process.returncode != 0:
@@ -328,7 +381,14 @@ def _merge_runs(runs: list[BuildResult]) -> BuildResult:
         return next(r for r in runs if not r.ok)
     best = min(runs, key=lambda r: r.wall)
     best.walls = [r.wall for r in runs]
+    best.cpus = [r.cpu for r in runs]
     best.cpu = min(r.cpu for r in runs)
+    # The helpers' share from the same run as the reported CPU time.
+    steadiest = min(runs, key=lambda r: r.cpu)
+    best.helper_cpu, best.helper_span, best.helper_names = (
+        steadiest.helper_cpu, steadiest.helper_span, steadiest.helper_names
+    )
+    best.extra["helper_wall"] = steadiest.wall
     best.peak_kb = max(r.peak_kb for r in runs)
     best.tree_kb = max(r.tree_kb for r in runs)
     return best
@@ -524,7 +584,18 @@ def _print_table(n: int, results: list[BuildResult]) -> None:
         )
     for r in ok:
         if len(r.walls) > 1:
-            print(f"  {r.label}: wall of each run " + ", ".join(f"{w:.2f}" for w in r.walls) + " s")
+            print(
+                f"  {r.label}: each run " + ", ".join(f"{w:.1f}" for w in r.walls) + " s wall, "
+                + ", ".join(f"{c:.1f}" for c in r.cpus) + " s cpu"
+                + f" (cpu spread {100 * (max(r.cpus) - min(r.cpus)) / min(r.cpus):.0f}%)"
+            )
+        if r.helper_cpu and r.helper_span:
+            first, last = r.helper_span
+            print(
+                f"  {r.label}: search helper ({', '.join(r.helper_names)}) {r.helper_cpu:.2f} s cpu of {min(r.cpus):.2f} "
+                f"({100 * r.helper_cpu / min(r.cpus):.0f}%, in its own process, on the other core when one is free); "
+                f"it ran from {first:.1f} s to {last:.1f} s of that {r.extra['helper_wall']:.1f} s build"
+            )
         if r.search_alone is not None:
             print(
                 f"  {r.label}: Pagefind alone over its output took {r.search_alone:.2f} s "
