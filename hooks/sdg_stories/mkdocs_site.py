@@ -7,8 +7,11 @@ means rewriting this adapter, not the package.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import logging
+import multiprocessing
+import os
 import re
 import weakref
 import zlib
@@ -80,6 +83,8 @@ class MkDocsSite:
         # and renders a page again only when something the page is made of changed.
         self.conversions = _Conversions(config, len(self.build.pages)) if command == "serve" else None
         self.kept = _KeptPages(self.build, len(self.build.pages)) if command == "serve" and _only_hooks(config) else None
+        # `mkdocs build` on two cores: half the stories' Markdown is converted in a second process.
+        self.parallel = _ParallelConversions(config, self.build) if command != "serve" and _parallel_wanted() else None
         self.nav: Navigation | None = None
         # Warnings do not stop a build, but --strict fails on them, so someone notices.
         for warning in self.build.warnings:
@@ -144,7 +149,11 @@ class MkDocsSite:
 
     def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
         self.set_page_meta(page)
-        if self.conversions is None or page.file.src_uri not in self.build.pages_by_src_uri:
+        if page.file.src_uri not in self.build.pages_by_src_uri:
+            return markdown
+        if self.parallel is not None:
+            self.parallel.before(page, files)
+        if self.conversions is None:
             return markdown
         return self.conversions.before(markdown, page, files)
 
@@ -292,16 +301,7 @@ class _Conversions:
     def after(self, html: str, page: Page) -> str:
         key = self._making.pop(page.file.src_uri, None)
         if key is not None:
-            links = page.links_to_anchors
-            CONVERSIONS.put(key, Conversion(
-                html=html,
-                toc=page.toc,
-                anchors=frozenset(page.present_anchor_ids or ()),
-                links_to_anchors=None if links is None else tuple(
-                    (file.src_uri, tuple(sorted(anchors.items()))) for file, anchors in links.items()
-                ),
-                records=self._capture.stop(),
-            ))
+            CONVERSIONS.put(key, _conversion_of(page, self._capture.stop()))
         return html
 
 
@@ -370,6 +370,134 @@ class _KeptPages:
         key = self._keys.pop(page.file.src_uri, None)
         if key is not None:
             PAGES.put(key, zlib.compress(output.encode("utf-8"), 1))
+
+
+class _ParallelConversions:
+    """`mkdocs build`: stories' Markdown is converted by two processes at once, this one and a fork.
+
+    MkDocs reads and converts every page before it renders any, and Pagefind, which takes the second
+    core later, starts only with the first rendered story; so while Markdown is converted (a quarter of
+    the build) the second core is otherwise idle. The fork is a copy of this process at the first story,
+    so it converts exactly as MkDocs would here: the same events (on_pre_page, read_source,
+    on_page_markdown) and Page.render. This process takes the stories from the front, in the order MkDocs
+    reads them, the fork from the back, each claiming the next one under a shared lock, so they meet
+    wherever the machine lets them; the fork sends back what each conversion made
+    (rebuild_cache.Conversion), which the page's own render puts back when MkDocs reaches it, its
+    warnings logged at that point, in order. If the fork fails, the pages it had not sent are converted
+    here. Not under `mkdocs serve`, whose rebuilds keep conversions instead, and whose server threads
+    make forking unwise.
+    """
+
+    MIN_STORIES = 40  # below this a second process costs more than it saves
+
+    def __init__(self, config: MkDocsConfig, build: SiteBuild) -> None:
+        self._config = config
+        self._build = build
+        self._order: dict[str, int] | None = None  # story src_uri -> place in MkDocs' reading order
+        self._bounds = None  # shared [front, back]: this process has claimed up to front, the fork from back
+        self._received: dict[str, Conversion] = {}
+        self._connection = None
+        self._process = None
+
+    def before(self, page: Page, files: Files) -> None:
+        if self._order is None:
+            self._start(files)
+        place = self._order.get(page.file.src_uri)  # type: ignore[union-attr]
+        if place is None or self._bounds is None:
+            return
+        with self._bounds.get_lock():
+            mine = place < self._bounds[1]
+            if mine:
+                self._bounds[0] = place + 1
+        if not mine:
+            page.render = functools.partial(self._render, page)  # type: ignore[method-assign]
+
+    def _start(self, files: Files) -> None:
+        stories = [
+            file.src_uri for file in files.documentation_pages()
+            if (generated := self._build.pages_by_src_uri.get(file.src_uri)) is not None and generated.markdown.strip()
+        ]
+        self._order = {src_uri: place for place, src_uri in enumerate(stories)}
+        if len(stories) < self.MIN_STORIES:
+            return
+        context = multiprocessing.get_context("fork")
+        self._bounds = context.Array("i", [0, len(stories)])
+        self._connection, sending = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_convert_from_the_back, args=(sending, stories, self._bounds, self._config, files), daemon=True
+        )
+        # Objects that exist now are left alone by the fork's garbage collector, so it does not copy the
+        # memory pages they live on (copy-on-write); this process goes on collecting them as before.
+        gc.freeze()
+        self._process.start()
+        gc.unfreeze()
+        sending.close()
+
+    def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        found = self._receive(page.file.src_uri)
+        if found is None:
+            Page.render(page, config, files)  # the fork failed: convert here, as MkDocs would
+        else:
+            _restore_conversion(page, found, config, files)
+
+    def _receive(self, src_uri: str) -> Conversion | None:
+        while src_uri not in self._received and self._connection is not None:
+            try:
+                sent_uri, conversion = self._connection.recv()
+            except (EOFError, OSError):  # the fork has sent everything, or has failed
+                self._connection.close()
+                self._connection = None
+                if self._process is not None:
+                    self._process.join(timeout=10)
+                    self._process = None
+                break
+            self._received[sent_uri] = conversion
+        return self._received.pop(src_uri, None)
+
+
+def _convert_from_the_back(sending, stories: list[str], bounds, config: MkDocsConfig, files: Files) -> None:
+    """In the fork: claim stories from the back until meeting the main process, convert each as
+    _populate_page would, and send what the conversion made."""
+    capture = _Conversions._capture
+    # What the conversions log is sent back and logged by the main process, in its place; not here too.
+    for name in ("mkdocs", ""):
+        logging.getLogger(name or None).handlers = [capture]
+    while True:
+        with bounds.get_lock():
+            if bounds[1] - 1 < bounds[0]:
+                break
+            bounds[1] -= 1
+            src_uri = stories[bounds[1]]
+        file = files.get_file_from_path(src_uri)
+        page = file.page or Page(None, file, config)
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        capture.start()
+        Page.render(page, config, files)
+        sending.send((src_uri, _conversion_of(page, capture.stop(), plain_records=True)))
+    sending.close()
+
+
+def _conversion_of(page: Page, records: tuple[logging.LogRecord, ...], plain_records: bool = False) -> Conversion:
+    links = page.links_to_anchors
+    if plain_records:  # sent to another process: the message as text, nothing that might not pickle
+        for record in records:
+            record.msg, record.args, record.exc_info, record.exc_text = record.getMessage(), None, None, None
+    return Conversion(
+        html=page.content or "",
+        toc=page.toc,
+        anchors=frozenset(page.present_anchor_ids or ()),
+        links_to_anchors=None if links is None else tuple(
+            (file.src_uri, tuple(sorted(anchors.items()))) for file, anchors in links.items()
+        ),
+        records=records,
+    )
+
+
+def _parallel_wanted() -> bool:
+    """SDG_STORIES_PARALLEL=0 converts everything in one process (to compare, or to rule it out)."""
+    return os.environ.get("SDG_STORIES_PARALLEL", "1") != "0" and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _only_hooks(config: MkDocsConfig) -> bool:
