@@ -90,6 +90,7 @@ class BuildResult:
     helper_cpu: float = 0.0  # CPU seconds of the build's helper processes (Pagefind), from /proc samples
     helper_span: tuple[float, float] | None = None  # when the helpers ran, seconds after the build started
     helper_names: list[str] = field(default_factory=list)
+    helper_rss_kb: int = 0  # the largest helper process' resident set
     site_dir: Path | None = None
     extra: dict = field(default_factory=dict)
 
@@ -208,10 +209,11 @@ class _Seen:
     first: float  # seconds after the build started
     last: float
     cpu: float  # user + system seconds at the last sample
+    rss: int = 0  # the largest resident set seen, bytes
 
 
 def _process_tree(root_pid: int) -> dict[int, tuple[str, int, float]]:
-    """pid -> (name, resident bytes, user + system CPU seconds) for root_pid and all its descendants."""
+    """pid -> (name, resident bytes (Pss), user + system CPU seconds) for root_pid and all its descendants."""
     children: dict[int, list[int]] = {}
     stats: dict[int, bytes] = {}
     for entry in os.scandir("/proc"):
@@ -246,6 +248,16 @@ def _process_tree(root_pid: int) -> dict[int, tuple[str, int, float]]:
     return found
 
 
+def _private_rss(pid: int) -> int | None:
+    """The memory only this process holds (Private_Clean + Private_Dirty): for a fork of the build,
+    whose other pages are its parent's and counted there. None where the kernel has no smaps_rollup."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            return sum(int(line.split()[1]) * 1024 for line in handle if line.startswith(b"Private_"))
+    except OSError:
+        return None
+
+
 def _process_tree_rss(root_pid: int) -> int:
     """Resident memory (bytes) of root_pid and all its descendants, read from /proc."""
     return sum(rss for _, rss, _ in _process_tree(root_pid).values())
@@ -266,16 +278,35 @@ class _TreeSampler(threading.Thread):
         self._start = time.perf_counter()
 
     def run(self) -> None:
+        private: dict[int, tuple[float, int]] = {}  # fork pid -> (when read, private bytes)
         while not self.stop.is_set():
             tree = _process_tree(self.pid)
             now = time.perf_counter() - self._start
-            self.peak = max(self.peak, sum(rss for _, rss, _ in tree.values()))
-            for pid, (name, _, cpu) in tree.items():
-                if pid in self.seen:
-                    self.seen[pid].last, self.seen[pid].cpu = now, cpu
-                else:
+            total = 0
+            for pid, (name, rss, _) in tree.items():
+                # A Python process whose parent is a Python process of the build is a fork (the second
+                # process converting Markdown): only its own pages count. Read four times a second at
+                # most, as smaps_rollup takes milliseconds to read for a big process.
+                if name.startswith("python") and self._parent_is_python(pid, tree):
+                    if pid not in private or now - private[pid][0] > 0.25:
+                        private[pid] = (now, _private_rss(pid) or rss)
+                    rss = private[pid][1]
+                total += rss
+            self.peak = max(self.peak, total)
+            for pid, (name, rss, cpu) in tree.items():
+                if pid not in self.seen:
                     self.seen[pid] = _Seen(name, now, now, cpu)
+                seen = self.seen[pid]
+                seen.last, seen.cpu, seen.rss = now, cpu, max(seen.rss, rss)
             self.stop.wait(self.interval)
+
+    def _parent_is_python(self, pid: int, tree: dict[int, tuple[str, int, float]]) -> bool:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as handle:
+                ppid = int(handle.read().rsplit(b")", 1)[1].split()[1])
+        except OSError:
+            return False
+        return ppid in tree and tree[ppid][0].startswith("python")
 
     def helpers(self) -> list[_Seen]:
         """Processes of the tree other than the build's Python and the timing wrapper (GNU time)."""
@@ -346,6 +377,7 @@ def _measure_build(label: str, n: int, root: Path) -> BuildResult:
         result.helper_cpu = sum(seen.cpu for seen in helpers)
         result.helper_span = (min(seen.first for seen in helpers), max(seen.last for seen in helpers))
         result.helper_names = sorted({seen.name for seen in helpers})
+        result.helper_rss_kb = max(seen.rss for seen in helpers) // 1024
     match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
     result.peak_kb = int(match.group(1)) if match else 0
     result.cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", stderr))
@@ -388,6 +420,7 @@ def _merge_runs(runs: list[BuildResult]) -> BuildResult:
     best.helper_cpu, best.helper_span, best.helper_names = (
         steadiest.helper_cpu, steadiest.helper_span, steadiest.helper_names
     )
+    best.helper_rss_kb = max(r.helper_rss_kb for r in runs)
     best.extra["helper_wall"] = steadiest.wall
     best.peak_kb = max(r.peak_kb for r in runs)
     best.tree_kb = max(r.tree_kb for r in runs)
@@ -594,7 +627,8 @@ def _print_table(n: int, results: list[BuildResult]) -> None:
             print(
                 f"  {r.label}: search helper ({', '.join(r.helper_names)}) {r.helper_cpu:.2f} s cpu of {min(r.cpus):.2f} "
                 f"({100 * r.helper_cpu / min(r.cpus):.0f}%, in its own process, on the other core when one is free); "
-                f"it ran from {first:.1f} s to {last:.1f} s of that {r.extra['helper_wall']:.1f} s build"
+                f"it ran from {first:.1f} s to {last:.1f} s of that {r.extra['helper_wall']:.1f} s build; "
+                f"its largest resident set {r.helper_rss_kb / 1024:.0f} MB"
             )
         if r.search_alone is not None:
             print(
