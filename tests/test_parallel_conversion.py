@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from project import Project
 
 STORIES = 48  # above _ParallelConversions.MIN_STORIES, so the second process takes part
@@ -56,3 +58,38 @@ def test_strict_fails_on_a_warning_from_the_second_process(project: Project) -> 
     build = project.build("--strict", env={"SOURCE_DATE_EPOCH": "1780272000"})
     assert not build.ok
     assert re.search(r"Aborted with \d+ warnings in strict mode", build.output), build.output
+
+
+_SLOW_FIRST_PROCESS = '''
+import os
+import time
+
+_FIRST = os.getpid()  # the build's own process; the fork that converts from the back has another
+
+
+def on_page_markdown(markdown, page, config, files):
+    if os.getpid() == _FIRST:
+        time.sleep(0.03)
+    return markdown
+'''
+
+
+def test_the_second_process_keeps_converting_while_the_first_is_busy(project: Project) -> None:
+    """The fork sends each conversion through a pipe that holds only a few; unless the first process
+    takes them in as they come, the fork stops after those few and the first converts all the rest."""
+    body = "## Aanpak\n\n" + "De gemeente werkt met bewoners aan veilige straten in de wijk. " * 60 + "\n"
+    for n in range(STORIES):
+        day = f"2024-{1 + n // 28:02d}-{1 + n % 28:02d}"
+        project.story(f"{day}-s{n}.md", body, title=f"Verhaal {n}", date=day)
+    project.write("hooks/slow_first_process.py", _SLOW_FIRST_PROCESS)
+    config = yaml.safe_load((project.root / "mkdocs.yml").read_text("utf-8"))
+    config["hooks"].append("hooks/slow_first_process.py")
+    (project.root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
+    build = project.build("-v", env={"SOURCE_DATE_EPOCH": "1780272000", "SDG_STORIES_PARALLEL": "1"})
+    assert build.ok, build.output
+    found = re.search(r"Markdown of (\d+) of (\d+) stories converted by a second process", build.output)
+    assert found, build.output[-3000:]
+    converted, stories = int(found[1]), int(found[2])
+    assert stories == STORIES
+    # The first process takes 30 ms a story here; the fork, unhindered, takes far more than half of them.
+    assert converted > STORIES // 2, found[0]

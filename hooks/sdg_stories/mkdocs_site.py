@@ -228,6 +228,11 @@ class MkDocsSite:
 
     # on_env
 
+    def end_conversions(self) -> None:
+        """Every page's Markdown is converted (MkDocs calls on_env then): the second process can go."""
+        if self.parallel is not None:
+            self.parallel.finish()
+
     def reuse_pages(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
         """`mkdocs serve`: pages of the last build whose every input is unchanged are kept as they were;
         the other generated pages are rendered now (after every page's Markdown, before the theme)."""
@@ -396,6 +401,7 @@ class _ParallelConversions:
         self._order: dict[str, int] | None = None  # story src_uri -> place in MkDocs' reading order
         self._bounds = None  # shared [front, back]: this process has claimed up to front, the fork from back
         self._received: dict[str, Conversion] = {}
+        self._from_fork = 0
         self._connection = None
         self._process = None
 
@@ -405,6 +411,9 @@ class _ParallelConversions:
         place = self._order.get(page.file.src_uri)  # type: ignore[union-attr]
         if place is None or self._bounds is None:
             return
+        # Take in what the fork has sent so far: a pipe holds only a few conversions, and a fork blocked on
+        # a full pipe converts nothing more until this process reaches the pages it claimed, at the end.
+        self._drain()
         with self._bounds.get_lock():
             mine = place < self._bounds[1]
             if mine:
@@ -424,7 +433,7 @@ class _ParallelConversions:
         self._bounds = context.Array("i", [0, len(stories)])
         self._connection, sending = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_convert_from_the_back, args=(sending, stories, self._bounds, self._config, files), daemon=True
+            target=self._convert_in_fork, args=(sending, stories, self._bounds, files), daemon=True
         )
         # Objects that exist now are left alone by the fork's garbage collector, so it does not copy the
         # memory pages they live on (copy-on-write); this process goes on collecting them as before.
@@ -432,6 +441,21 @@ class _ParallelConversions:
         self._process.start()
         gc.unfreeze()
         sending.close()
+
+    def _convert_in_fork(self, sending, stories: list[str], bounds, files: Files) -> None:
+        # The fork runs the same hooks, this object's ``before`` included: it must neither claim pages
+        # again nor read the pipe it writes to.
+        assert self._connection is not None
+        self._connection.close()
+        self._connection = self._bounds = None
+        _convert_from_the_back(sending, stories, bounds, self._config, files)
+
+    def finish(self) -> None:
+        """After every page's conversion: the fork has sent all it converted; end it, and say how much it did."""
+        while self._connection is not None:
+            self._receive_one()
+        if self._order and self._bounds is not None:
+            log.debug(f"Markdown of {self._from_fork} of {len(self._order)} stories converted by a second process")
 
     def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         found = self._receive(page.file.src_uri)
@@ -442,17 +466,27 @@ class _ParallelConversions:
 
     def _receive(self, src_uri: str) -> Conversion | None:
         while src_uri not in self._received and self._connection is not None:
-            try:
-                sent_uri, conversion = self._connection.recv()
-            except (EOFError, OSError):  # the fork has sent everything, or has failed
-                self._connection.close()
-                self._connection = None
-                if self._process is not None:
-                    self._process.join(timeout=10)
-                    self._process = None
-                break
-            self._received[sent_uri] = conversion
+            self._receive_one()
         return self._received.pop(src_uri, None)
+
+    def _drain(self) -> None:
+        """Receive every conversion already waiting in the pipe, without waiting for more."""
+        while self._connection is not None and self._connection.poll():
+            self._receive_one()
+
+    def _receive_one(self) -> None:
+        assert self._connection is not None
+        try:
+            sent_uri, conversion = self._connection.recv()
+        except (EOFError, OSError):  # the fork has sent everything, or has failed
+            self._connection.close()
+            self._connection = None
+            if self._process is not None:
+                self._process.join(timeout=10)
+                self._process = None
+            return
+        self._received[sent_uri] = conversion
+        self._from_fork += 1
 
 
 def _convert_from_the_back(sending, stories: list[str], bounds, config: MkDocsConfig, files: Files) -> None:
