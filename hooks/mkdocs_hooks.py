@@ -56,7 +56,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _site(config).render_content(html, page)
+    return _site(config).render_content(html, page, config.site_dir)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -64,7 +64,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _site(config).post_page(output, page)
+    return _site(config).post_page(output, page, config.site_dir)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -89,7 +89,9 @@ class MkDocsSite:
         # Warnings do not stop a build, but --strict fails on them, so someone notices.
         for warning in self.build.warnings:
             log.warning(str(warning))
-        self.search = SiteSearch(self.build.site, self.build.renderer)
+        # Under --dirty MkDocs writes only the pages that changed: no count to wait for, the bundle is written last.
+        stories = sum(1 for page in self.build.pages if page.kind == "story" and (settings.show_drafts or not page.draft))
+        self.search = SiteSearch(self.build.site, self.build.renderer, expected=None if dirty else stories)
         _searches.add(self.search)
         # Feeds, open data and link previews need absolute URLs; without site_url they are left out.
         self.publication = publication_for(settings, config.site_name, config.site_description)
@@ -172,14 +174,18 @@ class MkDocsSite:
 
     # on_page_content
 
-    def render_content(self, html: str, page: Page) -> str:
+    def render_content(self, html: str, page: Page, site_dir: str) -> str:
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
         if generated is not None:
             if self.conversions is not None:
                 html = self.conversions.after(html, page)
             if self.kept is not None:
                 return html  # rendered in on_env, and only if the page is not kept (_KeptPages)
-            return self.build.renderer.render_page(generated, html)
+            html = self.build.renderer.render_page(generated, html)
+            # The story's article is complete now, before any page is rendered with the theme: so Pagefind
+            # indexes while Markdown is converted, and writes its bundle while the theme renders.
+            self._index_for_search(generated, html, site_dir)
+            return html
         if "sdg-stories:" in html:
             return _BLOCK.sub(lambda match: self._render_block(match, page), html)
         return html
@@ -215,16 +221,20 @@ class MkDocsSite:
 
     # on_post_page
 
-    def post_page(self, output: str, page: Page) -> str:
+    def post_page(self, output: str, page: Page, site_dir: str) -> str:
         if self.kept is not None:
             self.kept.store(output, page)
-        generated = self.build.pages_by_src_uri.get(page.file.src_uri)
-        if generated is not None:
-            try:
-                self.search.add(generated, output)  # returns at once: Pagefind indexes on the other core
-            except SearchIndexError as error:
-                raise PluginError(f"Search index: {error}") from None
+            # A kept page's article exists only in the kept output, so under serve the search takes it here.
+            generated = self.build.pages_by_src_uri.get(page.file.src_uri)
+            if generated is not None:
+                self._index_for_search(generated, output, site_dir)
         return output
+
+    def _index_for_search(self, generated: GeneratedPage, html: str, site_dir: str) -> None:
+        try:
+            self.search.add(generated, html, Path(site_dir))  # Pagefind indexes in its own process
+        except SearchIndexError as error:
+            raise PluginError(f"Search index: {error}") from None
 
     # on_env
 

@@ -3,12 +3,15 @@
 Why page by page: Pagefind's CLI indexes the finished site after the build (8.9 s for 5,000 stories,
 all of it on the critical path). Its service runs in a process of its own, so handing it each page
 as soon as it is rendered lets indexing run on the second core, and only writing the bundle is left
-for the end of the build.
+for the end of the build (or less: ``start_writing`` as soon as the last page is in).
 
-Why a thread with an event loop: the ``pagefind`` package's API is asyncio-only, MkDocs hooks are
-synchronous. A private loop in a daemon thread owns the service; ``add`` schedules work on it with
-``run_coroutine_threadsafe`` and returns at once, so rendering never waits for indexing unless
-Pagefind falls ``max_pending`` pages behind (which bounds the memory held by queued HTML).
+Why not the ``pagefind`` package's client: it is asyncio-only, so it needs an event loop in a thread of
+this process, and that thread's JSON and base64 work competes with rendering for the GIL: at 1,000
+stories it made the render phase 4 s longer. This client writes each request straight into the
+service's stdin from the caller (a full pipe blocks the caller without holding the GIL, which is the
+back-pressure), and a thread that sleeps in ``read`` collects the small answers. The protocol is the
+package's (pagefind/service): a request is ``{"message_id": n, "payload": {...}}`` as base64-encoded
+JSON ended by a comma, and so is each answer.
 
 Language: Pagefind reads it from ``<html lang>`` and writes one index per language into the same
 bundle; the browser loads only the index of the visitor's page language. ``force_language`` puts
@@ -17,77 +20,123 @@ every page into one index stemmed as one language instead.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 import shutil
+import subprocess
+import tempfile
 import threading
 import time
 from collections import deque
-from collections.abc import Coroutine
-from concurrent.futures import Future
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 
-from pagefind.index import IndexConfig, PagefindIndex
-from pagefind.service import PagefindService
+from pagefind.service import get_executable
 
 BUNDLE_DIR = "pagefind"
-
-_T = TypeVar("_T")
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind refused a page or stopped: the build fails instead of shipping a partial index."""
 
 
-class _PromptService(PagefindService):
-    """``PagefindService`` that reads each answer as soon as it arrives, and can be stopped for sure.
+class _Service:
+    """One ``pagefind --service`` process: ``send`` a request, ``answer`` waits for the answer to it."""
 
-    The package's own reader (pagefind 1.5.2) sleeps 0.1 s before every answer, which caps it at
-    10 pages a second however many are in flight: 5,000 stories would take 500 s. With this reader
-    5,000 pages of 750 words were indexed in 5.6 s. It also fails every waiting call when the
-    binary exits, where the original leaves them waiting forever.
-    """
+    def __init__(self) -> None:
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("Pagefind's binary was not found: install it with pip install 'pagefind[bin]'")
+        # Pagefind's own messages (a panic, say) go to a file, not into the answers: they would garble them.
+        self._errors = tempfile.TemporaryFile()
+        self._process = subprocess.Popen(
+            [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors,
+        )
+        self._answers: dict[int, dict[str, Any]] = {}
+        self._gone: str | None = None  # why no more answers will come
+        self._arrived = threading.Condition()
+        self._last_id = 0
+        self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
+        self._reader.start()
 
-    async def _wait_for_responses(self) -> None:
-        assert self._backend.stdout is not None
+    def send(self, payload: dict[str, Any]) -> int:
+        self._last_id += 1
+        request = json.dumps({"message_id": self._last_id, "payload": payload}).encode("utf-8")
+        stdin = self._process.stdin
         try:
-            while True:
-                frame = await self._backend.stdout.readuntil(b",")
-                response = json.loads(base64.b64decode(frame[:-1]))
-                payload = response["payload"]
-                waiting = self._responses.pop(response.get("message_id"), None)
-                if waiting is None or waiting.done():
-                    continue
-                if payload["type"] == "Error":
-                    waiting.set_exception(SearchIndexError(payload["message"]))
-                else:
-                    waiting.set_result(payload)
-        except (asyncio.IncompleteReadError, ValueError, KeyError) as error:
-            # EOF or a garbled frame: the service is gone or unusable, so nothing will answer.
-            for waiting in self._responses.values():
-                if not waiting.done():
-                    waiting.set_exception(SearchIndexError(f"Pagefind stopped answering ({error!r})"))
-            self._responses.clear()
+            assert stdin is not None
+            stdin.write(base64.b64encode(request) + b",")  # Pagefind reads a request up to the comma
+            stdin.flush()
+        except (OSError, ValueError) as error:  # a closed pipe: the process has exited
+            raise SearchIndexError(self._why_gone(f"Pagefind stopped reading ({error!r})")) from None
+        return self._last_id
 
-    async def stop(self) -> None:
-        """End the process, then every task on the loop, so that the loop can stop with none left."""
-        process = self._backend
-        # EOF on stdin is the service's own signal to exit; kill only if it does not listen.
-        if process.stdin is not None and not process.stdin.is_closing():
-            process.stdin.close()
+    def answered(self, message_id: int) -> bool:
+        with self._arrived:
+            return message_id in self._answers or self._gone is not None
+
+    def answer(self, message_id: int, timeout: float) -> dict[str, Any]:
+        """The answer to one request; an Error answer, a dead process or no answer in time raise."""
+        with self._arrived:
+            if not self._arrived.wait_for(lambda: message_id in self._answers or self._gone is not None, timeout):
+                raise SearchIndexError(f"Pagefind did not answer within {timeout} s")
+            payload = self._answers.pop(message_id, None)
+        if payload is None:
+            raise SearchIndexError(self._why_gone(self._gone or "Pagefind stopped"))
+        if payload.get("type") == "Error":
+            raise SearchIndexError(str(payload.get("message")))
+        return payload
+
+    def stop(self) -> None:
+        """End the process (EOF on stdin is its signal to exit; killed if it does not) and the reader."""
+        process = self._process
+        if process.stdin is not None and not process.stdin.closed:
+            try:
+                process.stdin.close()
+            except OSError:
+                pass  # it had exited: the pipe could not be flushed
         try:
-            await asyncio.wait_for(process.wait(), timeout=5)
-        except asyncio.TimeoutError:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
             process.kill()
-            await process.wait()
-        finally:
-            others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
-            for task in others:
-                task.cancel()
-            await asyncio.gather(*others, return_exceptions=True)
+            process.wait()
+        self._reader.join(timeout=5)
+        self._errors.close()
+
+    def _read(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        pending = b""
+        try:
+            while chunk := stdout.read1(1 << 16):
+                *frames, pending = (pending + chunk).split(b",")
+                for frame in frames:
+                    self._arrive(json.loads(base64.b64decode(frame)))
+            why = "Pagefind exited"
+        except (ValueError, KeyError, TypeError, AttributeError) as error:  # a garbled answer
+            why = f"Pagefind's answer could not be read ({error!r})"
+        with self._arrived:
+            self._gone = why
+            self._arrived.notify_all()
+
+    def _arrive(self, answer: dict[str, Any]) -> None:
+        message_id = answer.get("message_id")
+        payload = answer["payload"]
+        if message_id is None and payload.get("original_message"):
+            # A request Pagefind could not parse is answered without its id, but with the request.
+            message_id = json.loads(payload["original_message"]).get("message_id")
+        with self._arrived:
+            self._answers[message_id] = payload
+            self._arrived.notify_all()
+
+    def _why_gone(self, why: str) -> str:
+        try:
+            self._errors.seek(0)
+            said = self._errors.read()[-2000:].decode("utf-8", "replace").strip()
+        except (OSError, ValueError):
+            said = ""
+        return f"{why}: {said}" if said else why
 
 
 def _wait_until_written(bundle: Path, timeout: float) -> None:
@@ -122,58 +171,68 @@ class SearchIndex:
         """Start the Pagefind service with an empty index; ``timeout`` bounds every wait on it."""
         self._max_pending = max_pending
         self._timeout = timeout
-        self._pending: deque[Future[Any]] = deque()
+        self._pending: deque[int] = deque()  # requests of pages not yet answered, oldest first
         self._added = 0
-        self._service: _PromptService | None = None
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
-        self._thread.start()
-        config = IndexConfig(force_language=force_language) if force_language else IndexConfig()
+        self._writing: tuple[int, Path] | None = None  # the WriteFiles request and its bundle folder
+        self._service: _Service | None = _Service()
         try:
-            self._index: PagefindIndex = self._call(self._start(config))
+            config = {"force_language": force_language} if force_language else None
+            answer = self._service.answer(self._service.send({"type": "NewIndex", "config": config}), timeout)
+            self._index_id: int = answer["index_id"]
         except BaseException:
             self.close()
             raise
 
     def add(self, url: str, html: str) -> None:
-        """Queue one rendered page; ``url`` is the site-absolute address results link to (``/stories/x/``).
+        """Hand over one rendered page; ``url`` is the site-absolute address results link to (``/stories/x/``).
 
-        Returns at once; a page Pagefind refused raises here on a later call, or in ``write``.
+        Returns once Pagefind has the page (waiting only while it is ``max_pending`` pages behind); a
+        page Pagefind refused raises here on a later call, or in ``write``.
         """
-        self._pending.append(self._submit(self._index.add_html_file(content=html, url=url)))
-        while self._pending and (self._pending[0].done() or len(self._pending) > self._max_pending):
+        service = self._live()
+        if self._writing is not None:
+            raise SearchIndexError(f"{url} came after the search index was written")
+        self._pending.append(service.send(
+            {"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None, "file_contents": html}
+        ))
+        while self._pending and (len(self._pending) > self._max_pending or service.answered(self._pending[0])):
             self._settle_oldest()
 
-    def write(self, site_dir: Path) -> int:
-        """Wait for the queued pages, write the bundle to ``site_dir/pagefind/``; returns the pages added.
+    def start_writing(self, site_dir: Path) -> None:
+        """Ask Pagefind to write the bundle to ``site_dir/pagefind/`` once every page is in, and return:
+        the caller goes on (rendering other pages) while Pagefind writes. ``write`` waits for it.
 
         The old bundle goes first: Pagefind names files by content hash and never deletes any, so
         chunks of earlier builds would pile up under ``mkdocs serve``.
         """
+        service = self._live()
+        if self._writing is not None:
+            return
         while self._pending:
             self._settle_oldest()
         if self._added == 0:
             raise SearchIndexError("no pages were added to the search index")
         bundle = Path(site_dir).resolve() / BUNDLE_DIR
         shutil.rmtree(bundle, ignore_errors=True)
-        self._call(self._index.write_files(output_path=str(bundle)))
+        request = service.send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(bundle)})
+        self._writing = (request, bundle)
+
+    def write(self, site_dir: Path) -> int:
+        """Write the bundle to ``site_dir/pagefind/`` (or finish what ``start_writing`` began); returns
+        the pages added."""
+        self.start_writing(site_dir)
+        assert self._writing is not None
+        request, bundle = self._writing
+        self._live().answer(request, self._timeout)
         _wait_until_written(bundle, self._timeout)
         return self._added
 
     def close(self) -> None:
-        """End the Pagefind process and the loop thread; safe to call twice and after any error."""
+        """End the Pagefind process; safe to call twice and after any error."""
         self._pending.clear()
-        if self._thread.is_alive():
-            if self._service is not None:
-                try:
-                    self._call(self._service.stop(), timeout=15)
-                except SearchIndexError:
-                    pass  # stop() kills before it gives up; nothing else is left to try
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join()
-        if not self._loop.is_closed():
-            self._loop.close()
-        self._service = None
+        if self._service is not None:
+            service, self._service = self._service, None
+            service.stop()
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -182,30 +241,11 @@ class SearchIndex:
                  trace: TracebackType | None) -> None:
         self.close()
 
-    async def _start(self, config: IndexConfig) -> PagefindIndex:
-        self._service = await _PromptService().launch()
-        return await self._service.create_index(config)
-
-    def _submit(self, work: Coroutine[Any, Any, _T]) -> Future[_T]:
-        return asyncio.run_coroutine_threadsafe(work, self._loop)
-
-    def _call(self, work: Coroutine[Any, Any, _T], timeout: float | None = None) -> _T:
-        return self._settle(self._submit(work), timeout or self._timeout)
+    def _live(self) -> _Service:
+        if self._service is None:
+            raise SearchIndexError("the search index was closed")
+        return self._service
 
     def _settle_oldest(self) -> None:
-        self._settle(self._pending.popleft(), self._timeout)
+        self._live().answer(self._pending.popleft(), self._timeout)
         self._added += 1
-
-    @staticmethod
-    def _settle(future: Future[_T], timeout: float) -> _T:
-        try:
-            return future.result(timeout)
-        except TimeoutError as error:
-            future.cancel()
-            raise SearchIndexError(f"Pagefind did not answer within {timeout} s") from error
-        except SearchIndexError:
-            raise
-        except FileNotFoundError as error:
-            raise SearchIndexError(f"{error}: install it with pip install 'pagefind[bin]'") from error
-        except Exception as error:
-            raise SearchIndexError(f"Pagefind failed: {error}") from error

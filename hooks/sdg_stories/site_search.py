@@ -11,42 +11,55 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
+
 from sdg_stories.model import Story
 from sdg_stories.pages import GeneratedPage
 from sdg_stories.render import Renderer
-from sdg_stories.search_index import SearchIndex
+from sdg_stories.search_index import SearchIndex, SearchIndexError
 from sdg_stories.search_terms import other_language_terms
 from sdg_stories.site import Site
 
-_END_OF_BODY = "</body>"
+# Where what Pagefind reads of a story page begins and ends (templates/story.html): the article, and the
+# part of it after the body, which is data-pagefind-ignore="all". The body comes between, so the first
+# start and the last end are the template's own, whatever a story's HTML holds.
+_ARTICLE_START = '<article class="sdg-story" data-pagefind-body>'
+_AFTER_BODY = '<div class="sdg-story__after" data-pagefind-ignore="all">'
 
 
 class SiteSearch:
-    """``add`` each written page (non-story pages are passed over), ``write`` once, ``close`` always.
+    """``add`` each story page once its article is complete (other pages are passed over), ``write`` once,
+    ``close`` always.
 
-    Pagefind starts with the first story page, so a build that fails before it starts nothing.
+    Pagefind starts with the first story page, so a build that fails before it starts nothing. Once the
+    last of the ``expected`` story pages is in, Pagefind starts writing the bundle while the build goes on;
+    ``write`` then only waits for it. ``mkdocs build`` adds each story as its content is made, before the
+    theme renders any page, so Pagefind writes while the theme renders; ``mkdocs serve`` adds them as they
+    are written (the stories first: pages/__init__.py).
     """
 
-    def __init__(self, site: Site, renderer: Renderer) -> None:
+    def __init__(self, site: Site, renderer: Renderer, expected: int | None = None) -> None:
         self.site = site
         self.renderer = renderer
+        self._expected = expected
+        self._added = 0
         self._index: SearchIndex | None = None
 
     @property
     def started(self) -> bool:
         return self._index is not None
 
-    def add(self, page: GeneratedPage, html: str) -> None:
+    def add(self, page: GeneratedPage, html: str, site_dir: Path) -> None:
         if page.kind != "story":
             return
-        story: Story = page.context["story"]
-        if story.lang != self.site.language:
-            html = self._with_terms(story, page, html)
         if self._index is None:
             self._index = SearchIndex(force_language=self.site.language)
         # Site-absolute: Pagefind's result URLs; story-filters.js and Pagefind's own UI resolve them
         # against the folder the site is served from.
-        self._index.add("/" + page.url, html)
+        self._index.add("/" + page.url, self._indexed_part(page, html))
+        self._added += 1
+        if self._added == self._expected:
+            self._index.start_writing(site_dir)
 
     def write(self, site_dir: Path) -> int:
         """Write the bundle into ``site_dir/pagefind/``; returns the pages indexed (0: no stories, no bundle)."""
@@ -58,11 +71,15 @@ class SiteSearch:
         if self._index is not None:
             self._index.close()
 
-    def _with_terms(self, story: Story, page: GeneratedPage, html: str) -> str:
-        terms = other_language_terms((story.title, story.summary, story.body), story.lang, self.site.language)
-        at = html.rfind(_END_OF_BODY)
-        if not terms or at < 0:
-            return html
-        # Meta outside data-pagefind-body still counts; searched, never shown in an excerpt.
-        extra = self.renderer.render_block("search-terms.html", page.url, terms=terms)
-        return html[:at] + extra + html[at:]
+    def _indexed_part(self, page: GeneratedPage, html: str) -> str:
+        story: Story = page.context["story"]
+        start, end = html.find(_ARTICLE_START), html.rfind(_AFTER_BODY)
+        if start < 0 or end < start:
+            raise SearchIndexError(f"{page.url}: the story page lacks the marks of what Pagefind reads "
+                                   "(site_search.py and templates/story.html must agree)")
+        terms = (other_language_terms((story.title, story.summary, story.body), story.lang, self.site.language)
+                 if story.lang != self.site.language else "")
+        return self.renderer.render_block(
+            "search-page.html", page.url, lang=self.site.language, title=story.title,
+            article=Markup(html[start:end] + "</article>"), terms=terms,
+        )

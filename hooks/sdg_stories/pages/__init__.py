@@ -11,11 +11,15 @@ from sdg_stories.site import Site
 
 
 def generate_pages(site: Site) -> list[GeneratedPage]:
-    """Every generated page, in a stable order so builds are reproducible."""
+    """Every generated page, in a stable order so builds are reproducible.
+
+    Stories first: MkDocs writes pages in this order, and once the last story is in, the search index is
+    written while the other pages are (site_search.py; `mkdocs build` has them in even before).
+    """
     from sdg_stories.pages import advisers, goals, overview, stories, vacancies
 
     pages: list[GeneratedPage] = []
-    for module in (overview, goals, advisers, stories, vacancies):
+    for module in (stories, overview, goals, advisers, vacancies):
         pages.extend(module.generate(site))
     return pages
 
