@@ -64,7 +64,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _site(config).post_page(output, page, config.site_dir)
+    return _site(config).post_page(output, page)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -9,8 +9,10 @@ the caches got wrong shows up there even where no assertion looks.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from pagefind_bundle import canonical
 from project import Project
 from serve_session import ServeSession
 
@@ -55,10 +57,15 @@ def _assert_same_as_a_fresh_build(session: ServeSession, project: Project) -> No
         assert first["ok"], first
         assert first["caches"]["conversions"]["hits"] == 0  # really fresh: a new process, nothing kept
         expected = _pages(fresh.site)
+        expected_index = canonical(fresh.site / "pagefind")
     rebuilt = _pages(session.site)
     assert rebuilt.keys() == expected.keys()
     stale = [page for page in expected if rebuilt[page] != expected[page]]
     assert stale == [], f"pages that differ from a fresh build: {stale}"
+    # The search index too: a rebuild feeds Pagefind from kept pages, a fresh build from rendered ones.
+    index = canonical(session.site / "pagefind")
+    assert expected_index and index.keys() == expected_index.keys()
+    assert [name for name in expected_index if index[name] != expected_index[name]] == []
 
 
 def test_an_edited_story_is_converted_again_and_everything_else_is_reused(project: Project) -> None:
@@ -80,6 +87,9 @@ def test_an_edited_story_is_converted_again_and_everything_else_is_reused(projec
         assert again["caches"]["pages"] == {"hits": pages - 1, "misses": 1}
         assert "Nu met een warmtenet." in session.content("stories/wijk/").get_text()
         assert session.content("stories/concept/").select_one(".sdg-draft-banner")  # serve shows drafts
+        # The search index has every story, the three kept ones and the draft too, not only the one rendered.
+        entry = json.loads((session.site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+        assert [language["page_count"] for language in entry["languages"].values()] == [4]
 
         # Nothing changed: everything is reused.
         unchanged = session.build()["caches"]

@@ -221,13 +221,9 @@ class MkDocsSite:
 
     # on_post_page
 
-    def post_page(self, output: str, page: Page, site_dir: str) -> str:
+    def post_page(self, output: str, page: Page) -> str:
         if self.kept is not None:
             self.kept.store(output, page)
-            # A kept page's article exists only in the kept output, so under serve the search takes it here.
-            generated = self.build.pages_by_src_uri.get(page.file.src_uri)
-            if generated is not None:
-                self._index_for_search(generated, output, site_dir)
         return output
 
     def _index_for_search(self, generated: GeneratedPage, html: str, site_dir: str) -> None:
@@ -248,7 +244,11 @@ class MkDocsSite:
         the other generated pages are rendered now (after every page's Markdown, before the theme)."""
         if self.kept is not None:
             assert self.nav is not None
-            self.kept.decide(env, config, files, self.nav)
+            # Every story's article is known now, kept or just rendered: Pagefind indexes and writes while
+            # MkDocs writes the pages, as in `mkdocs build`.
+            for generated, html in self.kept.decide(env, config, files, self.nav):
+                if generated.kind == "story":
+                    self._index_for_search(generated, html, config.site_dir)
 
     def theme_globals(self, env: Environment) -> None:
         """sdg_search: the search dialog for docs/overrides/partials/header.html, on every page (the 404
@@ -347,11 +347,14 @@ class _KeptPages:
         self._outputs: dict[str, bytes] = {}  # src_uri -> kept output for a page not rendered this build
         PAGES.fit(2 * pages + 100)
 
-    def decide(self, env: Environment, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+    def decide(self, env: Environment, config: MkDocsConfig, files: Files,
+               nav: Navigation) -> list[tuple[GeneratedPage, str]]:
+        """Keep or render each page; returns each generated page with its HTML (kept output or new content)."""
         env.loader = ChoiceLoader([DictLoader({self.TEMPLATE: "{{ sdg_kept_page }}"}), env.loader])
         theme = _theme_fingerprint(config)
         common = repr((sorted(config.items()), theme, _nav_fingerprint(nav), _files_fingerprint(files), self._site))
         renderer = self._build.renderer
+        made: list[tuple[GeneratedPage, str]] = []
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):  # drafts too
             page = file.page
             if page is None or page.content is None:
@@ -368,10 +371,14 @@ class _KeptPages:
             if found is not None:
                 page.meta["template"] = self.TEMPLATE
                 self._outputs[file.src_uri] = found
+                if generated is not None:
+                    made.append((generated, zlib.decompress(found).decode("utf-8")))
                 continue
             self._keys[file.src_uri] = key
             if generated is not None:
                 page.content = renderer.render_page(generated, page.content or "")
+                made.append((generated, page.content))
+        return made
 
     def fill(self, context: dict, page: Page) -> bool:
         """For a kept page: its output as the kept template's only variable; False for a page to render."""

@@ -33,9 +33,9 @@ class SiteSearch:
 
     Pagefind starts with the first story page, so a build that fails before it starts nothing. Once the
     last of the ``expected`` story pages is in, Pagefind starts writing the bundle while the build goes on;
-    ``write`` then only waits for it. ``mkdocs build`` adds each story as its content is made, before the
-    theme renders any page, so Pagefind writes while the theme renders; ``mkdocs serve`` adds them as they
-    are written (the stories first: pages/__init__.py).
+    ``write`` then only waits for it. The stories are added before the theme renders any page (as each
+    one's content is made, or under ``mkdocs serve`` all at once when the kept pages are known), so
+    Pagefind writes while the theme renders.
     """
 
     def __init__(self, site: Site, renderer: Renderer, expected: int | None = None) -> None:

@@ -13,8 +13,8 @@ from sdg_stories.site import Site
 def generate_pages(site: Site) -> list[GeneratedPage]:
     """Every generated page, in a stable order so builds are reproducible.
 
-    Stories first: MkDocs writes pages in this order, and once the last story is in, the search index is
-    written while the other pages are (site_search.py; `mkdocs build` has them in even before).
+    Stories first: MkDocs converts pages in this order, and once the last story is in, the search index is
+    written while the other pages are made (site_search.py).
     """
     from sdg_stories.pages import advisers, goals, overview, stories, vacancies
 
