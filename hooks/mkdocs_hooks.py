@@ -48,6 +48,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _site(config).end_conversions()
     _site(config).theme_globals(env)
     _site(config).reuse_pages(env, config, files)
+    _site(config).render_in_parallel(env, files)  # last: the fork starts from the environment as it is now
     return env
 
 

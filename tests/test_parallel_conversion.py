@@ -1,5 +1,6 @@
-"""`mkdocs build` converts stories' Markdown in two processes (mkdocs_site._ParallelConversions); the site
-and what the build reports are exactly those of a build in one process (SDG_STORIES_PARALLEL=0)."""
+"""`mkdocs build` converts the generated pages' Markdown and renders pages with the theme in two processes
+(mkdocs_site._ParallelConversions, _ParallelPages); the site and what the build reports are exactly those
+of a build in one process (SDG_STORIES_PARALLEL=0)."""
 
 from __future__ import annotations
 
@@ -71,6 +72,12 @@ def on_page_markdown(markdown, page, config, files):
     if os.getpid() == _FIRST:
         time.sleep(0.03)
     return markdown
+
+
+def on_page_context(context, page, config, nav):
+    if os.getpid() == _FIRST:
+        time.sleep(0.03)
+    return context
 '''
 
 
@@ -87,9 +94,13 @@ def test_the_second_process_keeps_converting_while_the_first_is_busy(project: Pr
     (project.root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
     build = project.build("-v", env={"SOURCE_DATE_EPOCH": "1780272000", "SDG_STORIES_PARALLEL": "1"})
     assert build.ok, build.output
-    found = re.search(r"Markdown of (\d+) of (\d+) stories converted by a second process", build.output)
+    found = re.search(r"Markdown of (\d+) of (\d+) generated pages converted by a second process", build.output)
     assert found, build.output[-3000:]
-    converted, stories = int(found[1]), int(found[2])
-    assert stories == STORIES
-    # The first process takes 30 ms a story here; the fork, unhindered, takes far more than half of them.
-    assert converted > STORIES // 2, found[0]
+    converted, generated = int(found[1]), int(found[2])
+    assert generated > STORIES  # the stories and the listings
+    # The first process takes 30 ms a page here; the fork, unhindered, takes far more than half of them.
+    assert converted > generated // 2, found[0]
+    # Likewise when the pages are rendered with the theme.
+    found = re.search(r"(\d+) of (\d+) pages rendered by a second process", build.output)
+    assert found, build.output[-3000:]
+    assert int(found[1]) > int(found[2]) // 2, found[0]

@@ -7,9 +7,10 @@ for the end of the build (or less: ``start_writing`` as soon as the last page is
 
 Why not the ``pagefind`` package's client: it is asyncio-only, so it needs an event loop in a thread of
 this process, and that thread's JSON and base64 work competes with rendering for the GIL: at 1,000
-stories it made the render phase 4 s longer. This client writes each request straight into the
-service's stdin from the caller (a full pipe blocks the caller without holding the GIL, which is the
-back-pressure), and a thread that sleeps in ``read`` collects the small answers. The protocol is the
+stories it made the render phase 4 s longer. Here the caller only encodes each request; one thread
+writes them into the service's stdin and another collects the small answers, and both spend their time
+asleep in ``write`` and ``read``, without the GIL. A queue of ``max_pending`` pages bounds how far
+Pagefind may fall behind before the caller waits. The protocol is the
 package's (pagefind/service): a request is ``{"message_id": n, "payload": {...}}`` as base64-encoded
 JSON ended by a comma, and so is each answer.
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import json
+import queue
 import shutil
 import subprocess
 import tempfile
@@ -44,7 +46,7 @@ class SearchIndexError(RuntimeError):
 class _Service:
     """One ``pagefind --service`` process: ``send`` a request, ``answer`` waits for the answer to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, outbox: int = 1024) -> None:
         executable = get_executable()
         if executable is None:
             raise SearchIndexError("Pagefind's binary was not found: install it with pip install 'pagefind[bin]'")
@@ -57,19 +59,21 @@ class _Service:
         self._gone: str | None = None  # why no more answers will come
         self._arrived = threading.Condition()
         self._last_id = 0
+        # Requests wait here, not in the caller: a pipe holds a few pages, and Pagefind falls behind while
+        # the second core also converts Markdown; a caller writing to the pipe itself would wait for it.
+        self._outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=outbox)
+        self._unwritable: str | None = None
+        self._writer = threading.Thread(target=self._write, name="pagefind-requests", daemon=True)
         self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
+        self._writer.start()
         self._reader.start()
 
     def send(self, payload: dict[str, Any]) -> int:
+        if self._unwritable is not None:
+            raise SearchIndexError(self._why_gone(self._unwritable))
         self._last_id += 1
-        request = json.dumps({"message_id": self._last_id, "payload": payload}).encode("utf-8")
-        stdin = self._process.stdin
-        try:
-            assert stdin is not None
-            stdin.write(base64.b64encode(request) + b",")  # Pagefind reads a request up to the comma
-            stdin.flush()
-        except (OSError, ValueError) as error:  # a closed pipe: the process has exited
-            raise SearchIndexError(self._why_gone(f"Pagefind stopped reading ({error!r})")) from None
+        request = json.dumps({"message_id": self._last_id, "payload": payload}, ensure_ascii=False).encode("utf-8")
+        self._outbox.put(base64.b64encode(request) + b",")  # Pagefind reads a request up to the comma
         return self._last_id
 
     def answered(self, message_id: int) -> bool:
@@ -91,6 +95,12 @@ class _Service:
     def stop(self) -> None:
         """End the process (EOF on stdin is its signal to exit; killed if it does not) and the reader."""
         process = self._process
+        try:
+            self._outbox.put(None, timeout=5)  # the writer's signal to stop, after what is queued
+        except queue.Full:  # Pagefind reads nothing: make the writer's writes fail, so that it ends
+            process.kill()
+            self._outbox.put(None)
+        self._writer.join()
         if process.stdin is not None and not process.stdin.closed:
             try:
                 process.stdin.close()
@@ -103,6 +113,18 @@ class _Service:
             process.wait()
         self._reader.join(timeout=5)
         self._errors.close()
+
+    def _write(self) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None
+        while (request := self._outbox.get()) is not None:
+            if self._unwritable is not None:
+                continue  # the process has gone: take the rest off the queue so that no caller waits on it
+            try:
+                stdin.write(request)
+                stdin.flush()
+            except (OSError, ValueError) as error:  # a closed pipe: the process has exited
+                self._unwritable = f"Pagefind stopped reading ({error!r})"
 
     def _read(self) -> None:
         stdout = self._process.stdout
@@ -166,15 +188,16 @@ class SearchIndex:
     still exits, because its service stops when its stdin reaches EOF.
     """
 
-    def __init__(self, *, force_language: str | None = None, max_pending: int = 64,
+    def __init__(self, *, force_language: str | None = None, max_pending: int = 1024,
                  timeout: float = 120.0) -> None:
         """Start the Pagefind service with an empty index; ``timeout`` bounds every wait on it."""
         self._max_pending = max_pending
         self._timeout = timeout
         self._pending: deque[int] = deque()  # requests of pages not yet answered, oldest first
         self._added = 0
-        self._writing: tuple[int, Path] | None = None  # the WriteFiles request and its bundle folder
-        self._service: _Service | None = _Service()
+        self._writing: threading.Thread | None = None  # waits for the pages, then has the bundle written
+        self._written: bool | BaseException = False
+        self._service: _Service | None = _Service(outbox=max_pending)
         try:
             config = {"force_language": force_language} if force_language else None
             answer = self._service.answer(self._service.send({"type": "NewIndex", "config": config}), timeout)
@@ -199,33 +222,44 @@ class SearchIndex:
             self._settle_oldest()
 
     def start_writing(self, site_dir: Path) -> None:
-        """Ask Pagefind to write the bundle to ``site_dir/pagefind/`` once every page is in, and return:
-        the caller goes on (rendering other pages) while Pagefind writes. ``write`` waits for it.
+        """Have Pagefind write the bundle to ``site_dir/pagefind/`` once it has taken in every page, and
+        return at once: the caller goes on (with other pages) meanwhile. ``write`` waits for it.
 
         The old bundle goes first: Pagefind names files by content hash and never deletes any, so
         chunks of earlier builds would pile up under ``mkdocs serve``.
         """
-        service = self._live()
+        self._live()
         if self._writing is not None:
             return
-        while self._pending:
-            self._settle_oldest()
-        if self._added == 0:
-            raise SearchIndexError("no pages were added to the search index")
-        bundle = Path(site_dir).resolve() / BUNDLE_DIR
-        shutil.rmtree(bundle, ignore_errors=True)
-        request = service.send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(bundle)})
-        self._writing = (request, bundle)
+        self._writing = threading.Thread(target=self._write_when_added, args=(Path(site_dir),), name="pagefind-write")
+        self._writing.start()
 
     def write(self, site_dir: Path) -> int:
         """Write the bundle to ``site_dir/pagefind/`` (or finish what ``start_writing`` began); returns
         the pages added."""
         self.start_writing(site_dir)
         assert self._writing is not None
-        request, bundle = self._writing
-        self._live().answer(request, self._timeout)
-        _wait_until_written(bundle, self._timeout)
+        self._writing.join()
+        if isinstance(self._written, BaseException):
+            raise self._written
         return self._added
+
+    def _write_when_added(self, site_dir: Path) -> None:
+        # In a thread of its own: Pagefind may still be taking in pages, and the caller need not wait for it.
+        try:
+            service = self._live()
+            while self._pending:
+                self._settle_oldest()
+            if self._added == 0:
+                raise SearchIndexError("no pages were added to the search index")
+            bundle = site_dir.resolve() / BUNDLE_DIR
+            shutil.rmtree(bundle, ignore_errors=True)
+            request = service.send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(bundle)})
+            service.answer(request, self._timeout)
+            _wait_until_written(bundle, self._timeout)
+            self._written = True
+        except BaseException as error:  # raised in write(), on the caller's thread
+            self._written = error
 
     def close(self) -> None:
         """End the Pagefind process; safe to call twice and after any error."""
@@ -233,6 +267,8 @@ class SearchIndex:
         if self._service is not None:
             service, self._service = self._service, None
             service.stop()
+        if self._writing is not None:
+            self._writing.join(timeout=10)  # its waits fail once the service has stopped
 
     def __enter__(self) -> SearchIndex:
         return self
