@@ -1,5 +1,5 @@
 """`mkdocs build` converts the generated pages' Markdown and renders pages with the theme in two processes
-(mkdocs_site._ParallelConversions, _ParallelPages); the site and what the build reports are exactly those
+(mkdocs_two_cores.ParallelConversions, ParallelPages); the site and what the build reports are exactly those
 of a build in one process (SDG_STORIES_PARALLEL=0)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import yaml
 
 from project import Project
 
-STORIES = 48  # above _ParallelConversions.MIN_STORIES, so the second process takes part
+STORIES = 48  # above ParallelConversions.MIN_STORIES, so the second process takes part
 
 
 def _write_site(project: Project) -> None:
