@@ -10,7 +10,7 @@ import yaml
 
 from project import Project
 
-STORIES = 48  # above ParallelConversions.MIN_STORIES, so the second process takes part
+STORIES = 48  # above mkdocs_two_cores.MIN_PAGES, so the second process takes part
 
 
 def _write_site(project: Project) -> None:

@@ -141,11 +141,9 @@ class KeptPages:
             PAGES.put(key, zlib.compress(output.encode("utf-8"), 1))
 
 
-def conversion_of(page: Page, records: tuple[logging.LogRecord, ...], plain_records: bool = False) -> Conversion:
+def conversion_of(page: Page, records: tuple[logging.LogRecord, ...]) -> Conversion:
+    """What Page.render left on the page, and what it logged, to put back later (restore_conversion)."""
     links = page.links_to_anchors
-    if plain_records:  # sent to another process: the message as text, nothing that might not pickle
-        for record in records:
-            record.msg, record.args, record.exc_info, record.exc_text = record.getMessage(), None, None, None
     return Conversion(
         html=page.content or "",
         toc=page.toc,
