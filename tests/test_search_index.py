@@ -102,6 +102,21 @@ def test_close_leaves_no_process_even_after_pagefind_died(tmp_path: Path) -> Non
     assert not (tmp_path / "pagefind").exists()
 
 
+def test_close_ends_a_pagefind_that_stopped_reading() -> None:
+    """A Pagefind that hangs (here: stopped by a signal) must not hang the build's error path too."""
+    index = SearchIndex(timeout=2)
+    (pid,) = _pagefind_children()
+    os.kill(pid, signal.SIGSTOP)
+    started = time.monotonic()
+    with pytest.raises(SearchIndexError, match="within 2"):
+        for _ in range(5):  # each waits for an answer that cannot come
+            index.add("/a/", PAGES["/stories/wijkaanpak/"])
+        index.write(Path("/nonexistent-site"))
+    index.close()
+    assert time.monotonic() - started < 30
+    assert _pagefind_children() == []
+
+
 def test_context_manager_ends_pagefind_on_error() -> None:
     with pytest.raises(KeyError):
         with SearchIndex() as index:

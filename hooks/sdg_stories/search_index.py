@@ -46,7 +46,8 @@ class SearchIndexError(RuntimeError):
 class _Service:
     """One ``pagefind --service`` process: ``send`` a request, ``answer`` waits for the answer to it."""
 
-    def __init__(self, outbox: int = 1024) -> None:
+    def __init__(self, outbox: int = 1024, timeout: float = 120.0) -> None:
+        self._timeout = timeout
         executable = get_executable()
         if executable is None:
             raise SearchIndexError("Pagefind's binary was not found: install it with pip install 'pagefind[bin]'")
@@ -73,7 +74,10 @@ class _Service:
             raise SearchIndexError(self._why_gone(self._unwritable))
         self._last_id += 1
         request = json.dumps({"message_id": self._last_id, "payload": payload}, ensure_ascii=False).encode("utf-8")
-        self._outbox.put(base64.b64encode(request) + b",")  # Pagefind reads a request up to the comma
+        try:
+            self._outbox.put(base64.b64encode(request) + b",", timeout=self._timeout)  # read up to the comma
+        except queue.Full:
+            raise SearchIndexError(f"Pagefind took no request within {self._timeout} s") from None
         return self._last_id
 
     def answered(self, message_id: int) -> bool:
@@ -100,7 +104,10 @@ class _Service:
         except queue.Full:  # Pagefind reads nothing: make the writer's writes fail, so that it ends
             process.kill()
             self._outbox.put(None)
-        self._writer.join()
+        self._writer.join(timeout=5)
+        if self._writer.is_alive():  # stuck writing to a Pagefind that reads nothing
+            process.kill()
+            self._writer.join()
         if process.stdin is not None and not process.stdin.closed:
             try:
                 process.stdin.close()
@@ -197,7 +204,7 @@ class SearchIndex:
         self._added = 0
         self._writing: threading.Thread | None = None  # waits for the pages, then has the bundle written
         self._written: bool | BaseException = False
-        self._service: _Service | None = _Service(outbox=max_pending)
+        self._service: _Service | None = _Service(outbox=max_pending, timeout=timeout)
         try:
             config = {"force_language": force_language} if force_language else None
             answer = self._service.answer(self._service.send({"type": "NewIndex", "config": config}), timeout)
