@@ -79,9 +79,9 @@ class MkDocsSite:
         # and renders a page again only when something the page is made of changed.
         self.conversions = KeptConversions(config, len(self.build.pages)) if command == "serve" else None
         self.kept = KeptPages(self.build, len(self.build.pages)) if command == "serve" and _only_hooks(config) else None
-        # `mkdocs build` on two cores: half the stories' Markdown is converted in a second process.
+        # `mkdocs build` on two cores (mkdocs_two_cores.py): a second process converts part of the generated
+        # pages' Markdown and makes their content, then renders part of the pages with the theme (from on_env).
         self.parallel = ParallelConversions(config, self.build) if command != "serve" and parallel_wanted() else None
-        # ... and part of the pages rendered with the theme by a second process (started in on_env).
         self.rendering = (
             ParallelPages(config) if command != "serve" and not dirty and parallel_wanted() and _only_hooks(config)
             else None
