@@ -57,7 +57,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _site(config).render_content(html, page, config.site_dir)
+    return _site(config).render_content(html, page)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -90,10 +90,6 @@ class MkDocsSite:
         # Warnings do not stop a build, but --strict fails on them, so someone notices.
         for warning in self.build.warnings:
             log.warning(str(warning))
-        # Under --dirty MkDocs writes only the pages that changed: no count to wait for, the bundle is written last.
-        stories = sum(1 for page in self.build.pages if page.kind == "story" and (settings.show_drafts or not page.draft))
-        self.search = SiteSearch(self.build.site, self.build.renderer, expected=None if dirty else stories)
-        _searches.add(self.search)
         # Feeds, open data and link previews need absolute URLs; without site_url they are left out.
         self.publication = publication_for(settings, config.site_name, config.site_description)
         if self.publication is None:
@@ -105,6 +101,14 @@ class MkDocsSite:
         if command in ("build", "gh-deploy") and not dirty:
             self.staged = StagedSite(Path(config.site_dir))
             config.site_dir = str(self.staged.staging)
+        # Into the folder MkDocs writes to this build, now known (for `mkdocs serve` too: the index is
+        # rewritten on every rebuild). Under --dirty MkDocs writes only the pages that changed: no count of
+        # stories to wait for, the bundle is written last.
+        stories = sum(1 for page in self.build.pages if page.kind == "story" and (settings.show_drafts or not page.draft))
+        self.search = SiteSearch(
+            self.build.site, self.build.renderer, Path(config.site_dir), expected=None if dirty else stories
+        )
+        _searches.add(self.search)
 
     # on_files
 
@@ -175,7 +179,7 @@ class MkDocsSite:
 
     # on_page_content
 
-    def render_content(self, html: str, page: Page, site_dir: str) -> str:
+    def render_content(self, html: str, page: Page) -> str:
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
         if generated is not None:
             if self.conversions is not None:
@@ -186,7 +190,7 @@ class MkDocsSite:
             html = made if made is not None else self.build.renderer.render_page(generated, html)
             # The story's article is complete now, before any page is rendered with the theme: so Pagefind
             # indexes while Markdown is converted, and writes its bundle while the theme renders.
-            self._index_for_search(generated, html, site_dir)
+            self._index_for_search(generated, html)
             return html
         if "sdg-stories:" in html:
             return _BLOCK.sub(lambda match: self._render_block(match, page), html)
@@ -230,9 +234,9 @@ class MkDocsSite:
             self.kept.store(output, page)
         return output
 
-    def _index_for_search(self, generated: GeneratedPage, html: str, site_dir: str) -> None:
+    def _index_for_search(self, generated: GeneratedPage, html: str) -> None:
         try:
-            self.search.add(generated, html, Path(site_dir))  # Pagefind indexes in its own process
+            self.search.add(generated, html)  # Pagefind indexes in its own process
         except SearchIndexError as error:
             raise PluginError(f"Search index: {error}") from None
 
@@ -258,7 +262,7 @@ class MkDocsSite:
             # MkDocs writes the pages, as in `mkdocs build`.
             for generated, html in self.kept.decide(env, config, files, self.nav):
                 if generated.kind == "story":
-                    self._index_for_search(generated, html, config.site_dir)
+                    self._index_for_search(generated, html)
 
     def theme_globals(self, env: Environment) -> None:
         """sdg_search: the search dialog for docs/overrides/partials/header.html, on every page (the 404
@@ -274,9 +278,7 @@ class MkDocsSite:
         if self.rendering is not None:
             self.rendering.finish()
         try:
-            # Into the folder MkDocs writes to this build (for `mkdocs serve` too: the index is rewritten
-            # on every rebuild).
-            self.search.write(Path(config.site_dir))
+            self.search.write()
         except SearchIndexError as error:
             raise PluginError(f"Search index: {error}") from None
         finally:

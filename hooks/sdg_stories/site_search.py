@@ -38,9 +38,10 @@ class SiteSearch:
     Pagefind writes while the theme renders.
     """
 
-    def __init__(self, site: Site, renderer: Renderer, expected: int | None = None) -> None:
+    def __init__(self, site: Site, renderer: Renderer, site_dir: Path, expected: int | None = None) -> None:
         self.site = site
         self.renderer = renderer
+        self.site_dir = site_dir  # the bundle goes to site_dir/pagefind/
         self._expected = expected
         self._added = 0
         self._index: SearchIndex | None = None
@@ -49,7 +50,7 @@ class SiteSearch:
     def started(self) -> bool:
         return self._index is not None
 
-    def add(self, page: GeneratedPage, html: str, site_dir: Path) -> None:
+    def add(self, page: GeneratedPage, html: str) -> None:
         if page.kind != "story":
             return
         if self._index is None:
@@ -59,13 +60,13 @@ class SiteSearch:
         self._index.add("/" + page.url, self._indexed_part(page, html))
         self._added += 1
         if self._added == self._expected:
-            self._index.start_writing(site_dir)
+            self._index.start_writing(self.site_dir)
 
-    def write(self, site_dir: Path) -> int:
+    def write(self) -> int:
         """Write the bundle into ``site_dir/pagefind/``; returns the pages indexed (0: no stories, no bundle)."""
         if self._index is None:
             return 0
-        return self._index.write(site_dir)
+        return self._index.write(self.site_dir)
 
     def close(self) -> None:
         if self._index is not None:
