@@ -45,8 +45,8 @@ def _run(command: list[str], cwd: Path, repeat: int) -> tuple[list[float], list[
 
 
 def _in_process(folder: Path, repeat: int) -> tuple[list[float], list[float]]:
-    from sdg_stories.content_check import check_content
-    from sdg_stories.project_config import load_project
+    from sdg_stories.cli.check import check_content
+    from sdg_stories.cli.project_config import load_project
 
     walls, cpus = [], []
     for _ in range(repeat):
@@ -65,7 +65,7 @@ def main() -> None:
     # The script beside this Python, not a version manager's shim (pyenv's costs 0.2 s of its own).
     beside = Path(sys.executable).with_name("sdg-stories")
     script = str(beside) if beside.is_file() else shutil.which("sdg-stories")
-    command = [script, "check"] if script else [sys.executable, "-m", "sdg_stories.cli", "check"]
+    command = [script, "check"] if script else [sys.executable, "-m", "sdg_stories.cli.main", "check"]
     with tempfile.TemporaryDirectory(prefix="sdg-check-bench-") as temp:
         folder = Path(temp)
         corpus.generate(folder, args.n)

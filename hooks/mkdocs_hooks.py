@@ -14,7 +14,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 # Imported at module top: MkDocs puts hooks/ on sys.path only while it imports this file.
-from sdg_stories.mkdocs_site import GOALS_CSS, MkDocsSite, close_searches
+from sdg_stories.mkdocs_adapter.build import GOALS_CSS, MkDocsSite, close_searches
 
 _STATE = "_sdg_stories_site"
 _command: str | None = None  # "build", "serve" or "gh-deploy": a fact about the process, not a build

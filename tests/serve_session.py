@@ -118,7 +118,7 @@ def _child(config_file: str, site_dir: str) -> None:
 
 
 def _cache_counts() -> dict[str, dict[str, int]]:
-    from sdg_stories import rebuild_cache, render
+    from sdg_stories.pages import render_cache as rebuild_cache, renderer as render
 
     caches = {"conversions": rebuild_cache.CONVERSIONS, "pages": rebuild_cache.PAGES, "cards": render._CARDS}
     return {name: {"hits": cache.hits, "misses": cache.misses} for name, cache in caches.items()}

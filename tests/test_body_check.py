@@ -11,9 +11,9 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from sdg_stories.body_check import check_body
-from sdg_stories.framework import load_framework
-from sdg_stories.story_file import parse_story
+from sdg_stories.content.body_check import check_body
+from sdg_stories.sdg.goals import load_framework
+from sdg_stories.content.story_file import parse_story
 
 FRONT = "---\ntitle: T\ndate: 2024-04-05\nadviser: anna-de-vries\ngoals: [11]\nsummary: S\n---\n\n"
 BODY_LINE = 9  # the body's first line in a file that starts with FRONT

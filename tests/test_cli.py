@@ -22,7 +22,7 @@ EPOCH_2026_01_01 = "1767225600"
 
 def sdg_stories(cwd: Path, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """The installed console script, importing this checkout's package (PYTHONPATH wins over site-packages)."""
-    command = ["sdg-stories"] if shutil.which("sdg-stories") else [sys.executable, "-m", "sdg_stories.cli"]
+    command = ["sdg-stories"] if shutil.which("sdg-stories") else [sys.executable, "-m", "sdg_stories.cli.main"]
     environment = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), SOURCE_DATE_EPOCH=EPOCH_2026_01_01, **(env or {}))
     environment.pop("SDG_STORIES_DEBUG", None)
     return subprocess.run(
@@ -303,7 +303,7 @@ def test_check_json_has_the_same_problems_with_file_line_field_and_message(broke
     assert document["warnings"] == []
     first = document["problems"][0]
     assert set(first) == {"file", "line", "field", "message"}
-    from sdg_stories.problems import Problem
+    from sdg_stories.content.problems import Problem
 
     assert [str(Problem(**problem)) for problem in document["problems"]] == build_problems(build)
 

@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from sdg_stories.links import relative_url
+from sdg_stories.pages.links import relative_url
 
 PAGES = ["", "sdg/", "sdg/11/", "stories/x/", "stories/page/2/", "advisers/a/page/3/"]
 TARGETS = ["", "sdg/", "sdg/11/", "sdg/11/#target-11-7", "stories/", "stories/x/", "stories/y/",

@@ -123,7 +123,7 @@ def test_vacancies_json_lists_open_vacancies_without_tracking(example_site: Buil
 
 
 def test_strip_tracking_keeps_the_recruiters_own_parameters() -> None:
-    from sdg_stories.open_data import strip_tracking
+    from sdg_stories.outputs.open_data import strip_tracking
 
     assert strip_tracking("https://w.example/v?utm_source=x&ref=intern&UTM_Medium=y&gclid=1#apply") == "https://w.example/v?ref=intern#apply"
     assert strip_tracking("https://w.example/v?utm_campaign=a") == "https://w.example/v"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sdg_stories.contrast import contrast_ratio
-from sdg_stories.framework import load_framework
+from sdg_stories.sdg.contrast import contrast_ratio
+from sdg_stories.sdg.goals import load_framework
 
 FRAMEWORK = load_framework()
 

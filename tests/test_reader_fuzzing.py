@@ -15,14 +15,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sdg_stories.adviser_file import parse_advisers, read_advisers
-from sdg_stories.body_check import check_body
-from sdg_stories.framework import load_framework
-from sdg_stories.model import Story
-from sdg_stories.problems import Problem
-from sdg_stories.story_file import STORY_FIELDS, parse_story, read_story
-from sdg_stories.vacancy_file import VACANCY_FIELDS, parse_vacancies, read_vacancies
-from sdg_stories.yaml_source import Node, parse_yaml
+from sdg_stories.content.adviser_file import parse_advisers, read_advisers
+from sdg_stories.content.body_check import check_body
+from sdg_stories.sdg.goals import load_framework
+from sdg_stories.content.records import Story
+from sdg_stories.content.problems import Problem
+from sdg_stories.content.story_file import STORY_FIELDS, parse_story, read_story
+from sdg_stories.content.vacancy_file import VACANCY_FIELDS, parse_vacancies, read_vacancies
+from sdg_stories.content.yaml_source import Node, parse_yaml
 
 FRAMEWORK = load_framework()
 # No example database in the repository, the same examples on every run: CI must not flake.

@@ -3,7 +3,7 @@ story findable is proven in Chromium in test_search.py."""
 
 from __future__ import annotations
 
-from sdg_stories.search_terms import other_language_terms
+from sdg_stories.search.terms import other_language_terms
 
 
 def _terms(text: str, story_lang: str, index_lang: str) -> list[str]:

@@ -15,9 +15,9 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from project import Project
-from sdg_stories.campaign_links import merge_query, with_campaign
-from sdg_stories.model import Vacancy
-from sdg_stories.vacancies import is_open
+from sdg_stories.model.campaign_links import merge_query, with_campaign
+from sdg_stories.content.records import Vacancy
+from sdg_stories.model.vacancies import is_open
 
 
 def epoch(day: dt.date, hour: int = 12) -> str:

@@ -7,7 +7,7 @@ converts each page's Markdown and wraps it in the theme.
 from __future__ import annotations
 
 from sdg_stories.pages.page import GeneratedPage
-from sdg_stories.site import Site
+from sdg_stories.model.site import Site
 
 
 def generate_pages(site: Site) -> list[GeneratedPage]:

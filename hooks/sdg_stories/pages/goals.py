@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sdg_stories.labels import LABELS
+from sdg_stories.pages.labels import LABELS
 from sdg_stories.pages.page import GeneratedPage
-from sdg_stories.pagination import paginate
-from sdg_stories.site import Site
+from sdg_stories.pages.pagination import paginate
+from sdg_stories.model.site import Site
 
 
 def generate(site: Site) -> list[GeneratedPage]:

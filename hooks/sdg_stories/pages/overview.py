@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sdg_stories.labels import LABELS
+from sdg_stories.pages.labels import LABELS
 from sdg_stories.pages.page import GeneratedPage
-from sdg_stories.pagination import paginate
-from sdg_stories.site import Site
-from sdg_stories.story_filters import filter_options
+from sdg_stories.pages.pagination import paginate
+from sdg_stories.model.site import Site
+from sdg_stories.pages.story_filters import filter_options
 
 
 def generate(site: Site) -> list[GeneratedPage]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sdg_stories.pages.page import GeneratedPage
-from sdg_stories.site import Site
+from sdg_stories.model.site import Site
 
 
 def generate(site: Site) -> list[GeneratedPage]:

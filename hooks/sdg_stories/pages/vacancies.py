@@ -6,9 +6,9 @@ only the few stories that name it explicitly, capped, so the page does not grow 
 
 from __future__ import annotations
 
-from sdg_stories.labels import LABELS
+from sdg_stories.pages.labels import LABELS
 from sdg_stories.pages.page import GeneratedPage
-from sdg_stories.site import Site
+from sdg_stories.model.site import Site
 
 
 def generate(site: Site) -> list[GeneratedPage]:

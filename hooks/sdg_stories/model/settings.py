@@ -1,0 +1,93 @@
+"""The site's settings, read once per build from mkdocs.yml (``extra.sdg_stories`` and the theme language)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from sdg_stories.sdg.goals import LANGUAGES
+from sdg_stories.content.problems import Problem
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = "nl"
+    stories_dir: str = "stories"
+    page_size: int = 24
+    latest_count: int = 6
+    careers_url: str | None = None
+    site_url: str | None = None
+    build_date: dt.date = dt.date(1970, 1, 1)
+    show_drafts: bool = False
+    utm: dict[str, str] | None = None  # None: no campaign parameters on vacancy links
+
+    @classmethod
+    def from_options(
+        cls, options: dict, *, language: str, site_url: str | None, show_drafts: bool, file: str
+    ) -> tuple["Settings", list[Problem]]:
+        """``options`` is the ``extra.sdg_stories`` mapping of mkdocs.yml; problems name that file."""
+        problems: list[Problem] = []
+        if language not in LANGUAGES:
+            problems.append(Problem(file, None, "theme.language", f"'{language}' is not supported; use nl or en"))
+            language = "nl"
+        page_size = options.get("page_size", cls.page_size)
+        if not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1:
+            problems.append(Problem(file, None, "extra.sdg_stories.page_size", f"'{page_size}' must be a whole number of 1 or more"))
+            page_size = cls.page_size
+        utm = _read_utm(options.get("utm", True), file, problems)
+        careers_url = options.get("careers_url")
+        if careers_url is not None and not _is_web_address(careers_url):
+            problems.append(Problem(file, None, "extra.sdg_stories.careers_url", f"'{careers_url}' must be a full web address starting with https://"))
+            careers_url = None
+        settings = cls(
+            language=language,
+            stories_dir=str(options.get("stories_dir", cls.stories_dir)),
+            page_size=page_size,
+            latest_count=int(options.get("latest_count", cls.latest_count)),
+            careers_url=careers_url,
+            site_url=site_url,
+            build_date=build_date(),
+            show_drafts=show_drafts,
+            utm=utm,
+        )
+        return settings, problems
+
+
+UTM_DEFAULTS = {"source": "sdg-stories", "medium": "website"}
+
+
+def _read_utm(value: object, file: str, problems: list[Problem]) -> dict[str, str] | None:
+    """``false`` switches campaign parameters off; a mapping overrides source and/or medium.
+
+    utm_campaign is not configurable: it names the page that links (a story's slug, ``sdg-11``).
+    """
+    if value is None or value is False:
+        return None
+    if value is True:
+        return dict(UTM_DEFAULTS)
+    if isinstance(value, dict) and value.keys() <= UTM_DEFAULTS.keys() and all(
+        isinstance(v, str) and v.strip() for v in value.values()
+    ):
+        return {**UTM_DEFAULTS, **{key: v.strip() for key, v in value.items()}}
+    problems.append(Problem(file, None, "extra.sdg_stories.utm", "must be false, or a mapping with source and/or medium, like {source: sdg-stories, medium: website}"))
+    return None
+
+
+def _is_web_address(value: object) -> bool:
+    if not isinstance(value, str) or any(ch in value for ch in " <>\"'"):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def build_date() -> dt.date:
+    """Today, or the day SOURCE_DATE_EPOCH names, so a build can be repeated byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()

@@ -1,0 +1,126 @@
+"""Which vacancies are open on the build date, and which of them fit a story or a goal.
+
+The build date, not the visitor's clock, decides: the site is static, so a vacancy disappears at the
+first build after its closing day. A vacancy closing on the build date itself is still open that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from sdg_stories.model.campaign_links import with_campaign
+from sdg_stories.content.records import Story, Vacancy
+from sdg_stories.content.problems import Problem
+
+STORY_LIMIT = 3  # vacancies under a story: a call to action, not a job board
+GOAL_LIMIT = 6  # vacancies on a goal page; the rest are one click away on the vacancies page
+LINKED_STORIES_LIMIT = 6  # stories named beside a vacancy on the vacancies page
+
+# utm_campaign for the listing pages; a story page uses the story's slug.
+VACANCIES_CAMPAIGN = "vacancies"
+
+
+def is_open(vacancy: Vacancy, on: dt.date) -> bool:
+    """Open up to and including the closing day; without ``closes``, open until it leaves the file."""
+    return vacancy.closes is None or vacancy.closes >= on
+
+
+def goal_campaign(goal_id: int) -> str:
+    return f"sdg-{goal_id}"
+
+
+class Vacancies:
+    """The open vacancies of one build, indexed by id, goal and the stories that name them."""
+
+    # For the templates, which cap the lists and name the campaign of the page they render.
+    goal_limit = GOAL_LIMIT
+    linked_stories_limit = LINKED_STORIES_LIMIT
+    listing_campaign = VACANCIES_CAMPAIGN
+    goal_campaign = staticmethod(goal_campaign)
+
+    def __init__(
+        self,
+        vacancies: tuple[Vacancy, ...],
+        stories: tuple[Story, ...],
+        build_date: dt.date,
+        utm: dict[str, str] | None,
+    ) -> None:
+        self.build_date = build_date
+        self._utm = utm
+        self.open: tuple[Vacancy, ...] = tuple(v for v in vacancies if is_open(v, build_date))
+        self._by_id = {vacancy.id: vacancy for vacancy in self.open}
+        self.by_goal: dict[int, list[Vacancy]] = {}
+        for vacancy in self.open:
+            for goal_id in vacancy.goals:
+                self.by_goal.setdefault(goal_id, []).append(vacancy)
+        for listed in self.by_goal.values():
+            listed.sort(key=_listing_order)
+        self._linked: dict[str, list[Story]] = {}
+        for story in stories:
+            for vacancy_id in story.vacancies:
+                if vacancy_id in self._by_id:
+                    self._linked.setdefault(vacancy_id, []).append(story)
+
+    def for_story(self, story: Story) -> list[Vacancy]:
+        """The story's own open vacancies in the order it names them, then others sharing a goal."""
+        chosen = [self._by_id[vacancy_id] for vacancy_id in story.vacancies if vacancy_id in self._by_id]
+        named = {vacancy.id for vacancy in chosen}
+        candidates = {
+            vacancy.id: vacancy
+            for goal_id in story.goals
+            for vacancy in self.by_goal.get(goal_id, ())
+            if vacancy.id not in named
+        }
+
+        def fit(vacancy: Vacancy) -> tuple:
+            shared_targets = len(set(vacancy.targets) & set(story.targets))
+            shared_goals = len(set(vacancy.goals) & set(story.goals))
+            return (-shared_targets, -shared_goals, *_listing_order(vacancy))
+
+        chosen += sorted(candidates.values(), key=fit)
+        return chosen[:STORY_LIMIT]
+
+    def for_goal(self, goal_id: int) -> list[Vacancy]:
+        """Every open vacancy serving the goal, directly or through one of its targets; soonest closing first."""
+        return self.by_goal.get(goal_id, [])
+
+    def goals(self) -> list[int]:
+        """The goals that have open vacancies, in number order: the groups of the vacancies page."""
+        return sorted(self.by_goal)
+
+    def linked_stories(self, vacancy: Vacancy) -> list[Story]:
+        """The stories that name this vacancy in their front matter, newest first."""
+        return self._linked.get(vacancy.id, [])
+
+    def link(self, vacancy: Vacancy, campaign: str) -> str:
+        return with_campaign(vacancy.url, self._utm, campaign)
+
+    def careers_link(self, careers_url: str, campaign: str) -> str:
+        return with_campaign(careers_url, self._utm, campaign)
+
+
+def closed_vacancy_warnings(
+    stories: tuple[Story, ...], vacancies: tuple[Vacancy, ...], build_date: dt.date, show: Callable[[str], str]
+) -> list[Problem]:
+    """A story naming a vacancy that has closed still builds, but someone should take the id out.
+
+    ``show`` turns a story's source into the path a writer knows (``stories/x.md``); the line is filled
+    in by the caller, which knows where the file lives.
+    """
+    closed = {vacancy.id: vacancy for vacancy in vacancies if not is_open(vacancy, build_date)}
+    return [
+        Problem(
+            show(story.source), None, "vacancies",
+            f"'{vacancy_id}' ({closed[vacancy_id].title}) closed on {closed[vacancy_id].closes.isoformat()} "
+            "and is no longer shown; take it out of the story's vacancies",
+        )
+        for story in stories
+        for vacancy_id in story.vacancies
+        if vacancy_id in closed
+    ]
+
+
+def _listing_order(vacancy: Vacancy) -> tuple:
+    # Closing soonest first (a candidate has least time for those), open-ended ones last, then by title.
+    return (vacancy.closes or dt.date.max, vacancy.title.lower(), vacancy.id)
