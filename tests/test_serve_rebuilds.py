@@ -9,12 +9,16 @@ the caches got wrong shows up there even where no assertion looks.
 
 from __future__ import annotations
 
+import pytest
+
 import json
 from pathlib import Path
 
 from pagefind_bundle import canonical
 from project import Project
 from serve_session import ServeSession
+
+pytestmark = pytest.mark.serve
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1780272000"}  # 2026-06-01: the vacancy, closing in 2027, is open
 
