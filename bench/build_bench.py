@@ -808,7 +808,7 @@ def _run_size(n: int, args: argparse.Namespace, workdir: Path) -> tuple[list[Bui
     if args.serve_rebuild and n == args.rebuild_n:
         names = [p.name for p in _pick_edits(sorted(stories), args.edits)]
         for label, root in roots.items():
-            story_dir = root / ("stories" if label.startswith("sdg") else "docs/stories")
+            story_dir = root / ("docs/stories" if label.startswith("baseline") else "stories")
             print(f"[N={n:,}] serve rebuild: {label} ...", file=sys.stderr)
             serve.append(_measure_serve_rebuild(label, n, root, [story_dir / name for name in names], args.dirty))
     return results, serve

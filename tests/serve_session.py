@@ -118,11 +118,9 @@ def _child(config_file: str, site_dir: str) -> None:
 
 
 def _cache_counts() -> dict[str, dict[str, int]]:
-    from sdg_stories.content.story_file import PARSED
-    from sdg_stories.pages.renderer import _CARDS
+    from sdg_stories.kept import KEPT
 
-    caches = {"parsed": PARSED, "cards": _CARDS}
-    return {name: {"hits": cache.hits, "misses": cache.misses} for name, cache in caches.items()}
+    return KEPT.counts()
 
 
 if __name__ == "__main__":

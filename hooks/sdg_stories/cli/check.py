@@ -65,7 +65,7 @@ def check_content(project: ProjectConfig, only: list[Path] | None = None) -> Che
 
 def _content_warnings(content, settings, folder: ContentFolder) -> list[Problem]:
     """The build's warnings, from the function the build calls, on the site `mkdocs build` publishes."""
-    from sdg_stories.model.warnings import content_warnings
+    from sdg_stories.model.build_warnings import content_warnings
     from sdg_stories.model.site import Site
 
     return content_warnings(Site(content, load_framework(), settings), folder)

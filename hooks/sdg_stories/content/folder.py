@@ -10,7 +10,8 @@ from sdg_stories.content.adviser_file import read_advisers
 from sdg_stories.sdg.goals import Framework
 from sdg_stories.content.records import Content, Story
 from sdg_stories.content.problems import ContentError, Problem
-from sdg_stories.content.story_file import PARSED, read_story
+from sdg_stories.content.story_file import read_story
+from sdg_stories.kept import KEPT
 from sdg_stories.content.vacancy_file import read_vacancies
 
 ADVISERS_FILE = "advisers.yml"
@@ -57,7 +58,7 @@ def load_content(folder: ContentFolder, framework: Framework, default_lang: str)
         folder.path / VACANCIES_FILE, folder.show(VACANCIES_FILE), framework
     )
     problems += vacancy_problems
-    PARSED.fit(2 * len(sources) + 100)
+    KEPT.fit("parsed", 2 * len(sources) + 100)
     stories: list[Story] = []
     for source in sources:
         story, story_problems = read_story(

@@ -15,7 +15,7 @@ from sdg_stories.sdg.goals import LANGUAGES, Framework
 from sdg_stories.content.front_matter import split_front_matter
 from sdg_stories.content.records import Story
 from sdg_stories.content.problems import Problem
-from sdg_stories.pages.render_cache import BoundedCache
+from sdg_stories.kept import KEPT
 from sdg_stories.content.yaml_source import parse_yaml
 
 STORY_FIELDS = (
@@ -26,10 +26,6 @@ _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # These names are taken by the listing pages under stories/.
 RESERVED_SLUGS = frozenset({"page", "index", "feed", "images", "assets"})
-# Parsing is a function of the text and the names below: `mkdocs serve` re-reads every story on each
-# rebuild, and parses again only those whose text changed (rebuild_cache.py). Keyed by a digest, so
-# the texts are not held twice; sized by load_content for the site at hand.
-PARSED: BoundedCache[tuple[Story | None, tuple[Problem, ...]]] = BoundedCache(1000)
 
 
 def default_slug(source: str) -> str:
@@ -49,7 +45,7 @@ def read_story(
     except OSError as error:
         return None, [Problem(shown_as, None, None, f"cannot be read: {error.strerror}")]
     key = (hashlib.sha1(text.encode("utf-8")).digest(), source, shown_as, framework, default_lang)
-    story, problems = PARSED.get_or_make(key, lambda: _parsed(text, source, shown_as, framework, default_lang))
+    story, problems = KEPT.get_or_make("parsed", key, lambda: _parsed(text, source, shown_as, framework, default_lang))
     return story, list(problems)
 
 

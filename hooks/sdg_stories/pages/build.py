@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sdg_stories.content.folder import ContentFolder, load_content
-from sdg_stories.model.warnings import content_warnings
+from sdg_stories.model.build_warnings import content_warnings
 from sdg_stories.sdg.goals import Framework, load_framework
 from sdg_stories.pages import GeneratedPage, generate_pages
 from sdg_stories.content.problems import Problem

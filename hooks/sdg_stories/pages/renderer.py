@@ -15,9 +15,9 @@ Why it is built this way (issue 7, build speed; bench/README.md has the profile)
   that holds links is therefore the same on every page, and is rendered once and reused: each story card
   (overview, goal, adviser and related listings, the home page) and fragments such as the filter form.
   The placeholder carries a random token of this process, so text a writer typed can never forge one.
-- Cards are cached by everything they are made of (the story, its adviser, the language, the template
+- Cards are kept by everything they are made of (the story, its adviser, the language, the template
   sources), so a card survives from one `mkdocs serve` rebuild to the next unless one of those changed
-  (rebuild_cache.py; whole pages are kept by the adapter, mkdocs_site.py).
+  (kept.py).
 """
 
 from __future__ import annotations
@@ -37,15 +37,13 @@ from sdg_stories.pages.labels import LABELS, story_count
 from sdg_stories.pages.links import relative_url
 from sdg_stories.content.records import Story
 from sdg_stories.pages.page import GeneratedPage
-from sdg_stories.pages.render_cache import BoundedCache
+from sdg_stories.kept import KEPT
 from sdg_stories.model.site import Site
 
 # Placeholder for a link: start, the site-root relative target, end. NUL never occurs in a target.
 _LINK_START = f"\x00sdg-link-{secrets.token_hex(8)}:"
 _LINK_END = "\x00"
 _LINK = re.compile(re.escape(_LINK_START) + "([^\x00]*)" + _LINK_END)
-# Enough for every card variant of a 5,000-story site (three per story) with room for a serve session's edits.
-CARD_CACHE_SIZE = 20_000
 
 class _TemplateCodeCache(jinja2.BytecodeCache):
     """Compiled templates in memory, shared by every environment of this process. Jinja checks each
@@ -65,7 +63,6 @@ class _TemplateCodeCache(jinja2.BytecodeCache):
 
 _CODE_CACHE = _TemplateCodeCache()
 _LOADER = jinja2.PackageLoader("sdg_stories", "templates")
-_CARDS: BoundedCache[Markup] = BoundedCache(CARD_CACHE_SIZE)
 
 
 @cache
@@ -153,8 +150,7 @@ class Renderer:
         self._fragments: dict[tuple, tuple[tuple[object, ...], Markup]] = {}
 
     def render_page(self, page: GeneratedPage, body_html: str) -> str:
-        """A generated page is made of the site, the templates, its address (which picks its context from
-        the site) and its converted Markdown, a story's body as HTML; rebuild_cache.py relies on that."""
+        """A generated page: its template around its converted Markdown (a story's body as HTML)."""
         context = dict(page.context, page=page, body=Markup(body_html))
         return self._render(page.template, page.url, context)
 
@@ -172,7 +168,7 @@ class Renderer:
         """Template global ``card``: macros.story_card, rendered once for every page that lists the story."""
         adviser = self.site.adviser(story)
         key = (story, adviser, self.site.language, heading, show_targets, self.templates)
-        return _CARDS.get_or_make(key, lambda: self._macros.story_card(story, heading, show_targets))
+        return KEPT.get_or_make("cards", key, lambda: self._macros.story_card(story, heading, show_targets))
 
     def _fragment(self, template: str, **context: object) -> Markup:
         """Template global ``fragment``: a template that does not depend on the page, such as the overview's
