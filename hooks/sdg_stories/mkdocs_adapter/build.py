@@ -38,6 +38,7 @@ from sdg_stories.mkdocs_adapter.staging import StagedSite
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
 # Shipped with the template that uses it (templates/story-filters.html), so the two change together.
 FILTERS_JS = "assets/javascripts/story-filters.js"
+VACANCY_CLOSING_JS = "assets/javascripts/vacancy-closing.js"  # with templates/vacancy-macros.html
 _TEMPLATES = Path(__file__).parents[1] / "templates"
 _BLOCK = re.compile(r"<!--\s*sdg-stories:([a-z-]+)\s*-->")
 _BLOCKS = ("goal-grid", "latest-stories")
@@ -120,6 +121,7 @@ class MkDocsSite:
         ]
         generated.append(File.generated(config, GOALS_CSS, content=self.build.goal_stylesheet()))
         generated.append(File.generated(config, FILTERS_JS, abs_src_path=str(_TEMPLATES / "story-filters.js")))
+        generated.append(File.generated(config, VACANCY_CLOSING_JS, abs_src_path=str(_TEMPLATES / "vacancy-closing.js")))
         generated += self._generate_data_files(config)
         taken = {file.dest_uri: file for file in files}
         problems = [
