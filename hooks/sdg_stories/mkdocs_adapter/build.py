@@ -33,6 +33,7 @@ from sdg_stories.model.publication import missing_site_url, publication_for
 from sdg_stories.search.pagefind_service import SearchIndexError
 from sdg_stories.model.settings import Settings
 from sdg_stories.search.story_index import SiteSearch
+from sdg_stories.search.records import goal_slots
 from sdg_stories.mkdocs_adapter.staging import StagedSite
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
@@ -269,10 +270,9 @@ class MkDocsSite:
     def theme_globals(self, env: Environment) -> None:
         """sdg_search: the search dialog for docs/overrides/partials/header.html, on every page (the 404
         page too); None for a site without stories, which gets no search bundle and so no search box."""
-        stories = self.build.site.stories
         env.globals["sdg_search"] = Markup(self.build.renderer.render_block(
-            "search.html", "", goal_slots=max(len(story.goals) for story in stories)
-        )) if stories else None
+            "search.html", "", goal_slots=goal_slots(self.build.site)
+        )) if self.build.site.stories else None
 
     # on_post_build
 
