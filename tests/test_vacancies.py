@@ -135,7 +135,12 @@ def block(build, url: str):
 
 
 def titles(section) -> list[str]:
-    return [h.get_text(strip=True) for h in section.select(".sdg-vacancy__title")]
+    """The vacancies a visitor sees as built: not those held hidden for the day the shown ones close."""
+    return [h.get_text(strip=True) for h in section.select("li.sdg-vacancy:not([hidden]) .sdg-vacancy__title")]
+
+
+def held(section) -> list[str]:
+    return [h.get_text(strip=True) for h in section.select("li.sdg-vacancy[hidden] .sdg-vacancy__title")]
 
 
 def href(section, title: str) -> str:
@@ -165,6 +170,27 @@ def test_at_most_three_even_when_a_story_names_more(site):
     assert titles(block(site, "stories/vier-eigen/")) == ["Klimaat 1", "Klimaat 2", "Klimaat 3"]
 
 
+def test_a_story_holds_the_next_candidates_hidden_for_when_the_shown_ones_close(site):
+    section = block(site, "stories/vier-eigen/")
+    # Its fourth named vacancy, then the best others sharing a goal: three in reserve.
+    assert held(section) == ["Klimaat 4"]
+    section = block(site, "stories/gedeeld/")
+    assert held(section) == ["Met Anker"]
+    assert section.select_one("ul.sdg-vacancy-list")["data-show"] == "3"
+    # And the invitation, hidden while a vacancy fits.
+    assert section.select_one(".sdg-vacancies__invitation")["hidden"] is not None
+
+
+def test_every_shown_vacancy_carries_its_closing_day(site):
+    for url in ("stories/gedeeld/", "sdg/11/", "vacancies/"):
+        items = site.content(url).select("li.sdg-vacancy")
+        closing = {li.select_one(".sdg-vacancy__title").get_text(strip=True): li.get("data-closes") for li in items}
+        assert closing["Met Query"] == "2025-12-31", url
+        assert closing["Met Anker"] is None, url  # no closing day: never closed by the browser
+        assert site.content(url).select_one('script[src$="assets/javascripts/vacancy-closing.js"]'), url
+    assert (site.site / "assets/javascripts/vacancy-closing.js").is_file()
+
+
 def test_each_vacancy_shows_location_hours_and_closing_date(site):
     item = block(site, "stories/gedeeld/").select(".sdg-vacancy")[1]
     facts = {dt_.get_text(strip=True): dd.get_text(strip=True) for dt_, dd in zip(item.select("dt"), item.select("dd"))}
@@ -181,7 +207,8 @@ def test_a_vacancy_without_closing_date_says_it_stays_open(site):
 def test_a_story_without_fitting_vacancies_links_the_careers_page(site):
     section = block(site, "stories/niets/")
     assert section.select(".sdg-vacancy") == []
-    assert "geen open vacature die bij dit verhaal past" in section.get_text()
+    assert "Wil jij werken aan opdrachten zoals deze?" in section.get_text()
+    assert "geen open vacature" not in section.get_text()
     link = section.select_one("a[href^='https://werkenbij']")
     assert link["href"] == f"{CAREERS}?{UTM}&utm_campaign=niets"
 
@@ -214,24 +241,30 @@ def test_a_goal_without_open_vacancies_shows_no_vacancy_section(site):
 def test_a_goal_page_shows_six_vacancies_and_links_to_the_rest(site):
     section = block(site, "sdg/13/")
     assert titles(section) == [f"Klimaat {n}" for n in range(1, 7)]
-    more = section.select_one("a[href='../../vacancies/#goal-13']")
+    more = section.select_one("a[href='../../vacancies/?goal=13']")
     assert more.get_text(strip=True) == "Alle 7 vacatures bij doel 13 →"
 
 
 # The vacancies page
 
 
-def test_the_vacancies_page_groups_every_open_vacancy_by_goal(site):
+def test_the_vacancies_page_lists_every_open_vacancy_once_with_its_goals(site):
     page = site.content("vacancies/")
     assert page.h1.get_text(strip=True) == "Vacatures"
-    groups = {
-        group["id"]: [h.get_text(strip=True) for h in group.select(".sdg-vacancy__title")]
-        for group in page.select("section.sdg-vacancy-group")
-    }
-    assert list(groups) == ["goal-3", "goal-5", "goal-7", "goal-11", "goal-13"]
-    assert groups["goal-3"] == ["Sluit Vandaag"]
-    assert groups["goal-11"] == ["Eigen Utm", "Met Query", "Vierde Gedeeld", "Met Anker"]
-    assert len(groups["goal-13"]) == 7
+    items = page.select("li.sdg-vacancy")
+    ids = [li["id"] for li in items]
+    assert ids == [f"vacancy-{li['data-vacancy']}" for li in items]
+    assert len(ids) == len(set(ids)) == 14  # every open vacancy of VACANCIES, the closed one left out
+    assert "vacancy-gisteren-gesloten" not in ids
+    # Closing soonest first, open-ended ones last.
+    assert titles(page)[:3] == ["Sluit Vandaag", "Eigen Utm", "Met Query"]
+    badges = {li["id"]: [a["href"] for a in li.select(".sdg-vacancy__goals a.sdg-badge")] for li in items}
+    assert badges["vacancy-met-query"] == ["../sdg/11/"]
+    assert badges["vacancy-alleen-subdoel"] == ["../sdg/7/"]  # the goal of its target
+    # The goal filter: a GET form of the goals that have vacancies, hidden until the script shows it.
+    form = page.select_one("form.sdg-vacancy-filters")
+    assert form.has_attr("hidden")
+    assert [box["value"] for box in form.select("input[name=goal]")] == ["3", "5", "7", "11", "13"]
     assert href(page, "Met Anker") == f"https://jobs.example.org/met-anker?{UTM}&utm_campaign=vacancies#solliciteer"
 
 
@@ -334,7 +367,7 @@ def plain(tmp_path_factory):
 
 def test_without_careers_page_the_fallback_links_the_vacancies_page(plain):
     section = block(plain, "stories/niets/")
-    assert "geen open vacature die bij dit verhaal past" in section.get_text()
+    assert "Wil jij werken aan opdrachten zoals deze?" in section.get_text()
     assert [a["href"] for a in section.select("a")] == ["../../vacancies/"]
 
 
