@@ -558,3 +558,81 @@ def test_example_site_hides_the_closed_traineeship(example_site):
         f"?{UTM}&utm_campaign=jongeren-aan-het-werk#solliciteer"
     )
     assert re.search(r"Vacatures bij doel 16", example_site.html("sdg/16/"))
+
+
+# `sdg-stories vacancies`: the recruiters' report
+
+
+def sdg_stories(cwd, *args: str, day: dt.date = BUILD_DAY):
+    import os
+    import subprocess
+    import sys
+
+    from project import ROOT
+
+    environment = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), SOURCE_DATE_EPOCH=epoch(day))
+    return subprocess.run([sys.executable, "-m", "sdg_stories.cli.main", *args], cwd=cwd,
+                          capture_output=True, text=True, env=environment, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def report(folder, site):
+    import json
+
+    result = sdg_stories(folder.root, "vacancies", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_report_lists_every_vacancy_of_the_file_with_its_status(report):
+    ids = re.findall(r"^- id: (\S+)", VACANCIES, re.M)
+    assert [line["id"] for line in report["vacancies"]] == ids
+    assert report["date"] == BUILD_DAY.isoformat()
+    status = {line["id"]: line["status"] for line in report["vacancies"]}
+    assert status["sluit-vandaag"] == "closing-soon"  # closes on the build day
+    assert status["eigen-utm"] == "open"  # 16 days to go
+    assert status["vierde-gedeeld"] == "open"
+    assert status["gisteren-gesloten"] == "closed"
+    assert status["met-anker"] == "no-closing-date"
+
+
+def test_the_report_names_the_pages_that_show_each_vacancy_as_built(report, site):
+    """Every page the report names shows the vacancy (not held hidden), and every page that shows it is named."""
+    shown: dict[str, set[str]] = {}
+    for path in site.site.rglob("index.html"):
+        url = path.parent.relative_to(site.site).as_posix() + "/"
+        content = site.content(url) if url != "./" else None
+        for li in content.select("li.sdg-vacancy:not([hidden])") if content else ():
+            shown.setdefault(li["data-vacancy"], set()).add(url)
+    for line in report["vacancies"]:
+        urls = [page["url"] for page in line["pages"]]
+        assert len(urls) == len(set(urls)), line
+        assert set(urls) == shown.get(line["id"], set()), line["id"]
+    sluit = next(line for line in report["vacancies"] if line["id"] == "sluit-vandaag")
+    # The story naming it first, then the goal page, then the vacancies page.
+    assert sluit["pages"] == [
+        {"url": "stories/expliciet/", "why": "named"}, {"url": "sdg/3/", "why": "goal"},
+        {"url": "vacancies/", "why": "listing"},
+    ]
+    closed = next(line for line in report["vacancies"] if line["id"] == "gisteren-gesloten")
+    assert closed["pages"] == [] and closed["named_by"] == ["stories/2025-01-04-gesloten.md"]
+
+
+def test_the_report_reads_as_text_and_exits_0(folder, site):
+    result = sdg_stories(folder.root, "vacancies")
+    assert result.returncode == 0, result.stderr
+    assert "sluit-vandaag: Sluit Vandaag\n  status: closing soon, closes 2025-06-15\n  goals: 3\n" \
+           "  shown on stories/expliciet/ (the story names it)\n" in result.stdout
+    assert "  status: closed, closed on 2025-06-14\n" in result.stdout
+    assert "  still named by stories/2025-01-04-gesloten.md: take it out of the story's vacancies" in result.stdout
+    assert result.stdout.rstrip().endswith(
+        "15 vacancies on 2025-06-15: 3 open, 1 closing soon, 1 closed, 10 without closing date.")
+
+
+def test_the_report_on_a_broken_file_gives_the_builds_messages(bad):
+    result = sdg_stories(bad.site.parent, "vacancies", "--format", "json")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout == ""
+    build_lines = {line.strip() for line in bad.output.splitlines() if line.strip().startswith("stories/")}
+    assert build_lines and build_lines == {line.strip() for line in result.stderr.splitlines()[:-1]}

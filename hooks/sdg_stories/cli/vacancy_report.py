@@ -106,6 +106,7 @@ def report_text(report: VacancyReport) -> list[str]:
         if line.status == "closed":
             lines += [f"  still named by {source}: take it out of the story's vacancies" for source in line.named_by]
     counts = {name: sum(1 for line in report.lines if line.status == name) for name in _STATUS_TEXT}
-    summary = ", ".join(f"{n} {_STATUS_TEXT[name]}" for name, n in counts.items() if n) or "none"
+    words = dict(_STATUS_TEXT, **{"no-closing-date": "without closing date"})
+    summary = ", ".join(f"{n} {words[name]}" for name, n in counts.items() if n) or "none"
     total = "1 vacancy" if len(report.lines) == 1 else f"{len(report.lines)} vacancies"
     return lines + ["", f"{total} on {report.date.isoformat()}: {summary}."]
