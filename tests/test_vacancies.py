@@ -207,7 +207,7 @@ def test_a_vacancy_without_closing_date_says_it_stays_open(site):
 def test_a_story_without_fitting_vacancies_links_the_careers_page(site):
     section = block(site, "stories/niets/")
     assert section.select(".sdg-vacancy") == []
-    assert "Wil jij werken aan opdrachten zoals deze?" in section.get_text()
+    assert "Zelf werken aan opdrachten zoals deze?" in section.get_text()
     assert "geen open vacature" not in section.get_text()
     link = section.select_one("a[href^='https://werkenbij']")
     assert link["href"] == f"{CAREERS}?{UTM}&utm_campaign=niets"
@@ -367,7 +367,7 @@ def plain(tmp_path_factory):
 
 def test_without_careers_page_the_fallback_links_the_vacancies_page(plain):
     section = block(plain, "stories/niets/")
-    assert "Wil jij werken aan opdrachten zoals deze?" in section.get_text()
+    assert "Zelf werken aan opdrachten zoals deze?" in section.get_text()
     assert [a["href"] for a in section.select("a")] == ["../../vacancies/"]
 
 

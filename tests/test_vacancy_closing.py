@@ -93,7 +93,7 @@ def test_a_story_whose_only_vacancy_closed_shows_the_invitation(
         invitation = page.locator(".sdg-vacancies__invitation")
         assert invitation.is_visible() is not shown
         if not shown:
-            assert "Wil jij werken aan opdrachten zoals deze?" in invitation.inner_text()
+            assert "Zelf werken aan opdrachten zoals deze?" in invitation.inner_text()
             assert invitation.locator("a[href^='https://werkenbij.example.nl/']").is_visible()
         assert page.errors == []
     finally:

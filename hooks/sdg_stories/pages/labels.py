@@ -54,7 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_vacancies": "Er zijn op dit moment geen open vacatures. Kijk later nog eens.",
         "cta_heading": "Wil jij ook bijdragen?",
         "cta_intro": "Werk mee aan opdrachten zoals deze. Deze vacatures passen bij dit verhaal:",
-        "cta_none": "Wil jij werken aan opdrachten zoals deze? We maken graag kennis met mensen die willen bijdragen aan de duurzame ontwikkelingsdoelen.",
+        "cta_none": "Zelf werken aan opdrachten zoals deze? We maken graag kennis met mensen die willen bijdragen aan de duurzame ontwikkelingsdoelen.",
         "careers_link": "Bekijk alle vacatures op onze werkenbij-site",
         "all_vacancies": "Alle open vacatures",
         "vacancy_location": "Standplaats",

@@ -51,8 +51,10 @@ def vacancy_records(site: Site) -> list[SearchRecord]:
     records = []
     for vacancy in site.vacancies.listed():
         goals = [site.framework.goal(goal_id) for goal_id in vacancy.goals]
-        words = [vacancy.title, labels["search_kind_vacancy"], vacancy.location, vacancy.hours, vacancy.summary,
-                 *(goal.short[language] for goal in goals)]
+        # The summary first: the excerpt starts there, and the title, kind and location are on the result's
+        # own lines already.
+        words = [vacancy.summary, vacancy.title, vacancy.location, vacancy.hours,
+                 *(goal.short[language] for goal in goals), labels["search_kind_vacancy"]]
         meta = {"title": vacancy.title, "kind": labels["search_kind_vacancy"]}
         meta |= {f"goal{n}": str(goal.id) for n, goal in enumerate(goals, 1)}
         if vacancy.location:
