@@ -137,6 +137,7 @@ def _search(page: Any, base: str, term: str, width_trigger: str = ".sdg-search--
         """items => items.map(item => ({
             href: item.querySelector('a.pf-result-link').href,
             title: item.querySelector('a.pf-result-link').textContent.trim(),
+            kind: item.querySelector('.sdg-result__kind')?.textContent,
             lang: item.querySelector('a.pf-result-link').lang,
             goals: [...item.querySelectorAll('.sdg-result__goal')].map(b => b.className),
             goal_text: [...item.querySelectorAll('.sdg-result__goal')].map(b => b.textContent.trim()),
@@ -308,5 +309,20 @@ def test_an_english_site_finds_its_dutch_stories_by_dutch_inflections(
     page = context.new_page()
     try:
         assert story in _urls(_search(page, served_site(english_site), term))
+    finally:
+        context.close()
+
+
+def test_an_english_site_names_each_results_kind_in_english(
+        browser: Any, served_site: Any, english_site: Build) -> None:  # noqa: F811
+    context = new_context(browser)
+    page = context.new_page()
+    try:
+        base = served_site(english_site)
+        assert [(r["url"], r["kind"]) for r in _search(page, base, "gardens")] == [("stories/city/", "Story")]
+        found = [(r["url"], r["title"], r["kind"]) for r in _search(page, base, "climate")]
+        # Goal 13 by its name first, then goals whose targets mention climate; no story does.
+        assert found[0] == ("sdg/13/", "Goal 13: Climate action", "Goal")
+        assert {kind for _, _, kind in found} == {"Goal"} and len(found) > 1
     finally:
         context.close()
