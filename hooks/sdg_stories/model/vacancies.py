@@ -65,7 +65,6 @@ class Vacancies:
     ) -> None:
         self.build_date = build_date
         self._utm = utm
-        self.all = vacancies  # closed ones too, for the recruiters' report
         self.open: tuple[Vacancy, ...] = tuple(v for v in vacancies if is_open(v, build_date))
         self._by_id = {vacancy.id: vacancy for vacancy in self.open}
         self.by_goal: dict[int, list[Vacancy]] = {}
