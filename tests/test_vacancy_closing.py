@@ -123,6 +123,7 @@ def test_without_javascript_the_page_stays_as_built(browser: Any, served_site: A
         page.goto(served_site(site) + "vacancies/")
         assert _visible_vacancies(page) == ["sluit-binnenkort", "later-open", "nog-een", "ook-later"]
         assert page.locator("form.sdg-vacancy-filters").is_hidden()
+        assert "Filteren op doel werkt met JavaScript" in page.locator("article").inner_text()
     finally:
         context.close()
 
