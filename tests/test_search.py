@@ -84,11 +84,15 @@ def _story_urls(build: Build) -> set[str]:
     }
 
 
-def test_one_index_in_the_site_language_with_every_published_story_and_nothing_else(dutch_site: Build) -> None:
+def test_one_index_in_the_site_language_with_every_published_story_the_goals_and_the_open_vacancies(
+        dutch_site: Build) -> None:
     stories = _story_urls(dutch_site)
     assert len(stories) == 9 + len(OWN_STORIES)  # the example's draft is not published
     assert _entry(dutch_site)["languages"] == {"nl": _entry(dutch_site)["languages"]["nl"]}
-    assert _entry(dutch_site)["languages"]["nl"]["page_count"] == len(stories)
+    vacancies = dutch_site.content("vacancies/").select("li.sdg-vacancy")
+    assert len(vacancies) == 5  # the example's closed traineeship is not listed, nor found
+    # The goals and vacancies are documents of their own (search/records.py), not pages Pagefind reads.
+    assert _entry(dutch_site)["languages"]["nl"]["page_count"] == len(stories) + 17 + len(vacancies)
     # Only story pages mark a body for Pagefind, once each.
     for page in dutch_site.site.rglob("*.html"):
         url = page.relative_to(dutch_site.site).as_posix().removesuffix("index.html")
@@ -133,6 +137,7 @@ def _search(page: Any, base: str, term: str, width_trigger: str = ".sdg-search--
         """items => items.map(item => ({
             href: item.querySelector('a.pf-result-link').href,
             title: item.querySelector('a.pf-result-link').textContent.trim(),
+            kind: item.querySelector('.sdg-result__kind')?.textContent,
             lang: item.querySelector('a.pf-result-link').lang,
             goals: [...item.querySelectorAll('.sdg-result__goal')].map(b => b.className),
             goal_text: [...item.querySelectorAll('.sdg-result__goal')].map(b => b.textContent.trim()),
@@ -185,7 +190,8 @@ def test_a_target_id_finds_the_stories_with_that_target(dutch_page: Any, dutch_s
     expected = {url for url in _story_urls(dutch_site)
                 if dutch_site.soup(url).select_one('.sdg-story__header .sdg-chips a[href$="#target-11-7"]')}
     assert expected == {"stories/veilig-winkelcentrum/"}
-    assert _urls(_dutch(dutch_page, "11.7")) == expected
+    # The story first, then the goal page that lists the target.
+    assert [result["url"] for result in _dutch(dutch_page, "11.7")] == [*expected, "sdg/11/"]
 
 
 def test_an_advisers_name_finds_her_stories(dutch_page: Any, dutch_site: Build) -> None:
@@ -195,9 +201,10 @@ def test_an_advisers_name_finds_her_stories(dutch_page: Any, dutch_site: Build) 
     assert _urls(_dutch(dutch_page, "Okafor")) == expected
 
 
-def test_a_goals_short_title_finds_its_stories(dutch_page: Any) -> None:
-    found = _urls(_dutch(dutch_page, "Klimaatactie"))
-    assert found == {"stories/waterschap-klimaatadaptatie/", "stories/zoet-water-zandgronden/"}
+def test_a_goals_short_title_finds_its_stories_first_then_the_goal_and_its_vacancy(dutch_page: Any) -> None:
+    urls = [result["url"] for result in _dutch(dutch_page, "Klimaatactie")]
+    assert set(urls[:2]) == {"stories/waterschap-klimaatadaptatie/", "stories/zoet-water-zandgronden/"}
+    assert urls[2:] == ["sdg/13/", "vacancies/"]
 
 
 @pytest.mark.parametrize("term", ["municipality", "ministry", "city", "municipalities"])
@@ -302,5 +309,20 @@ def test_an_english_site_finds_its_dutch_stories_by_dutch_inflections(
     page = context.new_page()
     try:
         assert story in _urls(_search(page, served_site(english_site), term))
+    finally:
+        context.close()
+
+
+def test_an_english_site_names_each_results_kind_in_english(
+        browser: Any, served_site: Any, english_site: Build) -> None:  # noqa: F811
+    context = new_context(browser)
+    page = context.new_page()
+    try:
+        base = served_site(english_site)
+        assert [(r["url"], r["kind"]) for r in _search(page, base, "gardens")] == [("stories/city/", "Story")]
+        found = [(r["url"], r["title"], r["kind"]) for r in _search(page, base, "climate")]
+        # Goal 13 by its name first, then goals whose targets mention climate; no story does.
+        assert found[0] == ("sdg/13/", "Goal 13: Climate action", "Goal")
+        assert {kind for _, _, kind in found} == {"Goal"} and len(found) > 1
     finally:
         context.close()

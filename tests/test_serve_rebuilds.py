@@ -86,9 +86,9 @@ def test_an_edited_story_shows_at_once_and_unchanged_cards_are_kept(project: Pro
         assert again["ok"], again
         assert "Nu met een warmtenet." in session.content("stories/wijk/").get_text()
         assert session.content("stories/concept/").select_one(".sdg-draft-banner")  # serve shows drafts
-        # The search index has every story, the three kept ones and the draft too, not only the one rendered.
         entry = json.loads((session.site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-        assert [language["page_count"] for language in entry["languages"].values()] == [4]
+        # Four stories (the draft too, as serve shows it), the 17 goals and the one open vacancy.
+        assert [language["page_count"] for language in entry["languages"].values()] == [4 + 17 + 1]
 
         # Nothing changed: everything is reused.
         unchanged = session.build()["caches"]

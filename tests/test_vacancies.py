@@ -135,7 +135,12 @@ def block(build, url: str):
 
 
 def titles(section) -> list[str]:
-    return [h.get_text(strip=True) for h in section.select(".sdg-vacancy__title")]
+    """The vacancies a visitor sees as built: not those held hidden for the day the shown ones close."""
+    return [h.get_text(strip=True) for h in section.select("li.sdg-vacancy:not([hidden]) .sdg-vacancy__title")]
+
+
+def held(section) -> list[str]:
+    return [h.get_text(strip=True) for h in section.select("li.sdg-vacancy[hidden] .sdg-vacancy__title")]
 
 
 def href(section, title: str) -> str:
@@ -165,6 +170,27 @@ def test_at_most_three_even_when_a_story_names_more(site):
     assert titles(block(site, "stories/vier-eigen/")) == ["Klimaat 1", "Klimaat 2", "Klimaat 3"]
 
 
+def test_a_story_holds_the_next_candidates_hidden_for_when_the_shown_ones_close(site):
+    section = block(site, "stories/vier-eigen/")
+    # Its fourth named vacancy, then the best others sharing a goal: three in reserve.
+    assert held(section) == ["Klimaat 4"]
+    section = block(site, "stories/gedeeld/")
+    assert held(section) == ["Met Anker"]
+    assert section.select_one("ul.sdg-vacancy-list")["data-show"] == "3"
+    # And the invitation, hidden while a vacancy fits.
+    assert section.select_one(".sdg-vacancies__invitation")["hidden"] is not None
+
+
+def test_every_shown_vacancy_carries_its_closing_day(site):
+    for url in ("stories/gedeeld/", "sdg/11/", "vacancies/"):
+        items = site.content(url).select("li.sdg-vacancy")
+        closing = {li.select_one(".sdg-vacancy__title").get_text(strip=True): li.get("data-closes") for li in items}
+        assert closing["Met Query"] == "2025-12-31", url
+        assert closing["Met Anker"] is None, url  # no closing day: never closed by the browser
+        assert site.content(url).select_one('script[src$="assets/javascripts/vacancy-closing.js"]'), url
+    assert (site.site / "assets/javascripts/vacancy-closing.js").is_file()
+
+
 def test_each_vacancy_shows_location_hours_and_closing_date(site):
     item = block(site, "stories/gedeeld/").select(".sdg-vacancy")[1]
     facts = {dt_.get_text(strip=True): dd.get_text(strip=True) for dt_, dd in zip(item.select("dt"), item.select("dd"))}
@@ -181,7 +207,8 @@ def test_a_vacancy_without_closing_date_says_it_stays_open(site):
 def test_a_story_without_fitting_vacancies_links_the_careers_page(site):
     section = block(site, "stories/niets/")
     assert section.select(".sdg-vacancy") == []
-    assert "geen open vacature die bij dit verhaal past" in section.get_text()
+    assert "Zelf werken aan opdrachten zoals deze?" in section.get_text()
+    assert "geen open vacature" not in section.get_text()
     link = section.select_one("a[href^='https://werkenbij']")
     assert link["href"] == f"{CAREERS}?{UTM}&utm_campaign=niets"
 
@@ -214,24 +241,30 @@ def test_a_goal_without_open_vacancies_shows_no_vacancy_section(site):
 def test_a_goal_page_shows_six_vacancies_and_links_to_the_rest(site):
     section = block(site, "sdg/13/")
     assert titles(section) == [f"Klimaat {n}" for n in range(1, 7)]
-    more = section.select_one("a[href='../../vacancies/#goal-13']")
+    more = section.select_one("a[href='../../vacancies/?goal=13']")
     assert more.get_text(strip=True) == "Alle 7 vacatures bij doel 13 →"
 
 
 # The vacancies page
 
 
-def test_the_vacancies_page_groups_every_open_vacancy_by_goal(site):
+def test_the_vacancies_page_lists_every_open_vacancy_once_with_its_goals(site):
     page = site.content("vacancies/")
     assert page.h1.get_text(strip=True) == "Vacatures"
-    groups = {
-        group["id"]: [h.get_text(strip=True) for h in group.select(".sdg-vacancy__title")]
-        for group in page.select("section.sdg-vacancy-group")
-    }
-    assert list(groups) == ["goal-3", "goal-5", "goal-7", "goal-11", "goal-13"]
-    assert groups["goal-3"] == ["Sluit Vandaag"]
-    assert groups["goal-11"] == ["Eigen Utm", "Met Query", "Vierde Gedeeld", "Met Anker"]
-    assert len(groups["goal-13"]) == 7
+    items = page.select("li.sdg-vacancy")
+    ids = [li["id"] for li in items]
+    assert ids == [f"vacancy-{li['data-vacancy']}" for li in items]
+    assert len(ids) == len(set(ids)) == 14  # every open vacancy of VACANCIES, the closed one left out
+    assert "vacancy-gisteren-gesloten" not in ids
+    # Closing soonest first, open-ended ones last.
+    assert titles(page)[:3] == ["Sluit Vandaag", "Eigen Utm", "Met Query"]
+    badges = {li["id"]: [a["href"] for a in li.select(".sdg-vacancy__goals a.sdg-badge")] for li in items}
+    assert badges["vacancy-met-query"] == ["../sdg/11/"]
+    assert badges["vacancy-alleen-subdoel"] == ["../sdg/7/"]  # the goal of its target
+    # The goal filter: a GET form of the goals that have vacancies, hidden until the script shows it.
+    form = page.select_one("form.sdg-vacancy-filters")
+    assert form.has_attr("hidden")
+    assert [box["value"] for box in form.select("input[name=goal]")] == ["3", "5", "7", "11", "13"]
     assert href(page, "Met Anker") == f"https://jobs.example.org/met-anker?{UTM}&utm_campaign=vacancies#solliciteer"
 
 
@@ -334,7 +367,7 @@ def plain(tmp_path_factory):
 
 def test_without_careers_page_the_fallback_links_the_vacancies_page(plain):
     section = block(plain, "stories/niets/")
-    assert "geen open vacature die bij dit verhaal past" in section.get_text()
+    assert "Zelf werken aan opdrachten zoals deze?" in section.get_text()
     assert [a["href"] for a in section.select("a")] == ["../../vacancies/"]
 
 
@@ -525,3 +558,81 @@ def test_example_site_hides_the_closed_traineeship(example_site):
         f"?{UTM}&utm_campaign=jongeren-aan-het-werk#solliciteer"
     )
     assert re.search(r"Vacatures bij doel 16", example_site.html("sdg/16/"))
+
+
+# `sdg-stories vacancies`: the recruiters' report
+
+
+def sdg_stories(cwd, *args: str, day: dt.date = BUILD_DAY):
+    import os
+    import subprocess
+    import sys
+
+    from project import ROOT
+
+    environment = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), SOURCE_DATE_EPOCH=epoch(day))
+    return subprocess.run([sys.executable, "-m", "sdg_stories.cli.main", *args], cwd=cwd,
+                          capture_output=True, text=True, env=environment, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def report(folder, site):
+    import json
+
+    result = sdg_stories(folder.root, "vacancies", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_report_lists_every_vacancy_of_the_file_with_its_status(report):
+    ids = re.findall(r"^- id: (\S+)", VACANCIES, re.M)
+    assert [line["id"] for line in report["vacancies"]] == ids
+    assert report["date"] == BUILD_DAY.isoformat()
+    status = {line["id"]: line["status"] for line in report["vacancies"]}
+    assert status["sluit-vandaag"] == "closing-soon"  # closes on the build day
+    assert status["eigen-utm"] == "open"  # 16 days to go
+    assert status["vierde-gedeeld"] == "open"
+    assert status["gisteren-gesloten"] == "closed"
+    assert status["met-anker"] == "no-closing-date"
+
+
+def test_the_report_names_the_pages_that_show_each_vacancy_as_built(report, site):
+    """Every page the report names shows the vacancy (not held hidden), and every page that shows it is named."""
+    shown: dict[str, set[str]] = {}
+    for path in site.site.rglob("index.html"):
+        url = path.parent.relative_to(site.site).as_posix() + "/"
+        content = site.content(url) if url != "./" else None
+        for li in content.select("li.sdg-vacancy:not([hidden])") if content else ():
+            shown.setdefault(li["data-vacancy"], set()).add(url)
+    for line in report["vacancies"]:
+        urls = [page["url"] for page in line["pages"]]
+        assert len(urls) == len(set(urls)), line
+        assert set(urls) == shown.get(line["id"], set()), line["id"]
+    sluit = next(line for line in report["vacancies"] if line["id"] == "sluit-vandaag")
+    # The story naming it first, then the goal page, then the vacancies page.
+    assert sluit["pages"] == [
+        {"url": "stories/expliciet/", "why": "named"}, {"url": "sdg/3/", "why": "goal"},
+        {"url": "vacancies/", "why": "listing"},
+    ]
+    closed = next(line for line in report["vacancies"] if line["id"] == "gisteren-gesloten")
+    assert closed["pages"] == [] and closed["named_by"] == ["stories/2025-01-04-gesloten.md"]
+
+
+def test_the_report_reads_as_text_and_exits_0(folder, site):
+    result = sdg_stories(folder.root, "vacancies")
+    assert result.returncode == 0, result.stderr
+    assert "sluit-vandaag: Sluit Vandaag\n  status: closing soon, closes 2025-06-15\n  goals: 3\n" \
+           "  shown on stories/expliciet/ (the story names it)\n" in result.stdout
+    assert "  status: closed, closed on 2025-06-14\n" in result.stdout
+    assert "  still named by stories/2025-01-04-gesloten.md: take it out of the story's vacancies" in result.stdout
+    assert result.stdout.rstrip().endswith(
+        "15 vacancies on 2025-06-15: 3 open, 1 closing soon, 1 closed, 10 without closing date.")
+
+
+def test_the_report_on_a_broken_file_gives_the_builds_messages(bad):
+    result = sdg_stories(bad.site.parent, "vacancies", "--format", "json")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout == ""
+    build_lines = {line.strip() for line in bad.output.splitlines() if line.strip().startswith("stories/")}
+    assert build_lines and build_lines == {line.strip() for line in result.stderr.splitlines()[:-1]}

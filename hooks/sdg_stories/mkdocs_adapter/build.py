@@ -32,12 +32,14 @@ from sdg_stories.outputs.previews import preview_for_generated, preview_for_page
 from sdg_stories.pages import GeneratedPage
 from sdg_stories.pages.build import SiteBuild
 from sdg_stories.search.pagefind_service import SearchIndexError
+from sdg_stories.search.records import goal_slots
 from sdg_stories.search.story_index import StoryIndex
 from sdg_stories.mkdocs_adapter.staging import StagedSite
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
 # Shipped with the template that uses it (templates/story-filters.html), so the two change together.
 FILTERS_JS = "assets/javascripts/story-filters.js"
+VACANCY_CLOSING_JS = "assets/javascripts/vacancy-closing.js"  # with templates/vacancy-macros.html
 _TEMPLATES = Path(__file__).parents[1] / "templates"
 _BLOCK = re.compile(r"<!--\s*sdg-stories:([a-z-]+)\s*-->")
 _BLOCKS = ("goal-grid", "latest-stories")
@@ -106,6 +108,7 @@ class MkDocsBuild:
         ]
         generated.append(File.generated(config, GOALS_CSS, content=self.build.goal_stylesheet()))
         generated.append(File.generated(config, FILTERS_JS, abs_src_path=str(_TEMPLATES / "story-filters.js")))
+        generated.append(File.generated(config, VACANCY_CLOSING_JS, abs_src_path=str(_TEMPLATES / "vacancy-closing.js")))
         generated += self._data_files(config)
         taken = {file.dest_uri: file for file in files}
         problems = [
@@ -144,10 +147,9 @@ class MkDocsBuild:
     def theme_globals(self, env: Environment) -> None:
         """sdg_search: the search dialog for docs/overrides/partials/header.html, on every page (the 404
         page too); None for a site without stories, which gets no search bundle and so no search box."""
-        stories = self.build.site.stories
         env.globals["sdg_search"] = Markup(self.build.renderer.render_block(
-            "search.html", "", goal_slots=max(len(story.goals) for story in stories)
-        )) if stories else None
+            "search.html", "", goal_slots=goal_slots(self.build.site)
+        )) if self.build.site.stories else None
 
     # on_page_markdown
 

@@ -1,7 +1,10 @@
 """Which vacancies are open on the build date, and which of them fit a story or a goal.
 
-The build date, not the visitor's clock, decides: the site is static, so a vacancy disappears at the
-first build after its closing day. A vacancy closing on the build date itself is still open that day.
+The build date decides what the pages hold; a vacancy closing on the build date itself is still open that
+day. Every page that shows a vacancy also carries its closing day, so the visitor's browser hides it on
+the day after (templates/vacancy-closing.js) without waiting for the next build; feeds and open data
+drop it at the next build. ``for_story`` therefore ranks every candidate, and a story page holds a few
+more than it shows, for the browser to fall back on.
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ from sdg_stories.content.records import Story, Vacancy
 from sdg_stories.content.problems import Problem
 
 STORY_LIMIT = 3  # vacancies under a story: a call to action, not a job board
+# Held hidden under a story for when the shown ones close before the next build (vacancy-closing.js).
+STORY_RESERVE = 3
 GOAL_LIMIT = 6  # vacancies on a goal page; the rest are one click away on the vacancies page
 LINKED_STORIES_LIMIT = 6  # stories named beside a vacancy on the vacancies page
+CLOSING_SOON_DAYS = 14  # a recruiter's warning: "closing soon" in `sdg-stories vacancies`
 
 # utm_campaign for the listing pages; a story page uses the story's slug.
 VACANCIES_CAMPAIGN = "vacancies"
@@ -24,6 +30,15 @@ VACANCIES_CAMPAIGN = "vacancies"
 def is_open(vacancy: Vacancy, on: dt.date) -> bool:
     """Open up to and including the closing day; without ``closes``, open until it leaves the file."""
     return vacancy.closes is None or vacancy.closes >= on
+
+
+def status(vacancy: Vacancy, on: dt.date) -> str:
+    """For recruiters: "open", "closing-soon" (within CLOSING_SOON_DAYS), "closed" or "no-closing-date"."""
+    if vacancy.closes is None:
+        return "no-closing-date"
+    if vacancy.closes < on:
+        return "closed"
+    return "closing-soon" if (vacancy.closes - on).days <= CLOSING_SOON_DAYS else "open"
 
 
 def goal_campaign(goal_id: int) -> str:
@@ -35,6 +50,8 @@ class Vacancies:
 
     # For the templates, which cap the lists and name the campaign of the page they render.
     goal_limit = GOAL_LIMIT
+    story_limit = STORY_LIMIT
+    story_reserve = STORY_RESERVE
     linked_stories_limit = LINKED_STORIES_LIMIT
     listing_campaign = VACANCIES_CAMPAIGN
     goal_campaign = staticmethod(goal_campaign)
@@ -63,7 +80,11 @@ class Vacancies:
                     self._linked.setdefault(vacancy_id, []).append(story)
 
     def for_story(self, story: Story) -> list[Vacancy]:
-        """The story's own open vacancies in the order it names them, then others sharing a goal."""
+        """The vacancies a story shows at build time: the first STORY_LIMIT candidates."""
+        return self.candidates_for_story(story)[:STORY_LIMIT]
+
+    def candidates_for_story(self, story: Story) -> list[Vacancy]:
+        """The story's own open vacancies in the order it names them, then others sharing a goal, best first."""
         chosen = [self._by_id[vacancy_id] for vacancy_id in story.vacancies if vacancy_id in self._by_id]
         named = {vacancy.id for vacancy in chosen}
         candidates = {
@@ -79,15 +100,19 @@ class Vacancies:
             return (-shared_targets, -shared_goals, *_listing_order(vacancy))
 
         chosen += sorted(candidates.values(), key=fit)
-        return chosen[:STORY_LIMIT]
+        return chosen
 
     def for_goal(self, goal_id: int) -> list[Vacancy]:
         """Every open vacancy serving the goal, directly or through one of its targets; soonest closing first."""
         return self.by_goal.get(goal_id, [])
 
     def goals(self) -> list[int]:
-        """The goals that have open vacancies, in number order: the groups of the vacancies page."""
+        """The goals that have open vacancies, in number order: the filters of the vacancies page."""
         return sorted(self.by_goal)
+
+    def listed(self) -> list[Vacancy]:
+        """Every open vacancy once, closing soonest first: the list of the vacancies page."""
+        return sorted(self.open, key=_listing_order)
 
     def linked_stories(self, vacancy: Vacancy) -> list[Story]:
         """The stories that name this vacancy in their front matter, newest first."""

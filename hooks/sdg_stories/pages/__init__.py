@@ -14,7 +14,7 @@ def generate_pages(site: Site) -> list[GeneratedPage]:
     """Every generated page, in a stable order so builds are reproducible.
 
     Stories first: MkDocs converts pages in this order, and once the last story is in, the search index is
-    written while the other pages are made (site_search.py).
+    written while the other pages are made (search/story_index.py).
     """
     from sdg_stories.pages import advisers, goals, overview, stories, vacancies
 

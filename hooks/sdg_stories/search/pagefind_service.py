@@ -216,9 +216,10 @@ class SearchIndex:
     still exits, because its service stops when its stdin reaches EOF.
     """
 
-    def __init__(self, *, force_language: str | None = None, max_pending: int = 1024,
-                 timeout: float = 120.0) -> None:
-        """Start the Pagefind service with an empty index; ``timeout`` bounds every wait on it."""
+    def __init__(self, *, force_language: str | None = None, exclude_selectors: tuple[str, ...] = (),
+                 max_pending: int = 1024, timeout: float = 120.0) -> None:
+        """Start the Pagefind service with an empty index; ``timeout`` bounds every wait on it;
+        ``exclude_selectors``: elements Pagefind leaves out of every page's words and excerpts."""
         self._max_pending = max_pending
         self._timeout = timeout
         self._pending: deque[int] = deque()  # requests of pages not yet answered, oldest first
@@ -227,8 +228,10 @@ class SearchIndex:
         self._written: bool | BaseException = False
         self._service: _Service | None = _Service(outbox=max_pending, timeout=timeout)
         try:
-            config = {"force_language": force_language} if force_language else None
-            answer = self._service.answer(self._service.send({"type": "NewIndex", "config": config}), timeout)
+            config = {"force_language": force_language} if force_language else {}
+            if exclude_selectors:
+                config["exclude_selectors"] = list(exclude_selectors)
+            answer = self._service.answer(self._service.send({"type": "NewIndex", "config": config or None}), timeout)
             self._index_id: int = answer["index_id"]
         except BaseException:
             self.close()
