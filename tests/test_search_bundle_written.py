@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sdg_stories.search.pagefind_service import SearchIndexError, _wait_until_written
+from sdg_stories.search.pagefind_index import SearchIndexError, _wait_until_written
 
 
 def test_waits_for_a_file_still_being_written(tmp_path: Path) -> None:

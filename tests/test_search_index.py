@@ -22,7 +22,7 @@ import pytest
 
 from browser import browser, served_site  # noqa: F401 (fixtures)
 from project import Build, Project
-from sdg_stories.search.pagefind_service import SearchIndex, SearchIndexError
+from sdg_stories.search.pagefind_index import SearchIndex, SearchIndexError
 
 _STORY = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>

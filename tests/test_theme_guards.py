@@ -15,8 +15,8 @@ from pathlib import Path
 import material
 import pytest
 
-from sdg_stories.search import pagefind_service
-from sdg_stories.search.pagefind_service import SearchIndex, SearchIndexError
+from sdg_stories.search import pagefind_process
+from sdg_stories.search.pagefind_index import SearchIndex, SearchIndexError
 
 ROOT = Path(__file__).resolve().parents[1]
 OURS = ROOT / "docs" / "overrides" / "partials" / "header.html"
@@ -82,6 +82,6 @@ def test_material_is_pinned_to_the_version_the_header_copies() -> None:
 
 
 def test_a_pagefind_of_another_version_is_refused_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pagefind_service, "binary_version", lambda executable: "1.4.0")
+    monkeypatch.setattr(pagefind_process, "binary_version", lambda executable: "1.4.0")
     with pytest.raises(SearchIndexError, match=r"Pagefind 1\.4\.0 .* needs Pagefind 1\.5\.2.*pip install"):
         SearchIndex()

@@ -31,7 +31,7 @@ from sdg_stories.outputs.open_data import generate_open_data
 from sdg_stories.outputs.previews import preview_for_generated, preview_for_page, render_preview
 from sdg_stories.pages import GeneratedPage
 from sdg_stories.pages.build import SiteBuild
-from sdg_stories.search.pagefind_service import SearchIndexError
+from sdg_stories.search.pagefind_index import SearchIndexError
 from sdg_stories.search.records import goal_slots
 from sdg_stories.search.story_index import StoryIndex
 from sdg_stories.mkdocs_adapter.staging import StagedSite

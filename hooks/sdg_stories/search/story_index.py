@@ -19,7 +19,7 @@ from sdg_stories.content.records import Story
 from sdg_stories.pages import GeneratedPage
 from sdg_stories.pages.renderer import Renderer
 from sdg_stories.pages.labels import LABELS
-from sdg_stories.search.pagefind_service import SearchIndex, SearchIndexError
+from sdg_stories.search.pagefind_index import SearchIndex, SearchIndexError
 from sdg_stories.search.records import goal_records, vacancy_records
 from sdg_stories.search.terms import other_language_terms
 from sdg_stories.model.site import Site
