@@ -37,13 +37,14 @@ class AdvisersChanged(RuntimeError):
 class AdviserForm:
     folder: ContentFolder
     original: bytes  # the file as read; b"" when it does not exist yet
+    language: str  # the site's, which the messages speak
     answers: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def for_folder(cls, folder: ContentFolder) -> "AdviserForm":
+    def for_folder(cls, folder: ContentFolder, language: str) -> "AdviserForm":
         path = folder.path / ADVISERS_FILE
         original = path.read_bytes() if path.is_file() else b""
-        form = cls(folder, original)
+        form = cls(folder, original, language)
         form._check_original()
         return form
 
@@ -57,7 +58,7 @@ class AdviserForm:
 
     @cached_property
     def existing(self) -> dict[str, Adviser]:
-        return parse_advisers(self._original_text, self.shown_path)[0]
+        return parse_advisers(self._original_text, self.shown_path, language=self.language)[0]
 
     # Answers
 
@@ -96,7 +97,7 @@ class AdviserForm:
         """Append the adviser after checking that the file reads back with it and nothing new wrong."""
         addition = self.addition()
         new_text = self._original_text + addition
-        advisers, problems = parse_advisers(new_text, self.shown_path)
+        advisers, problems = parse_advisers(new_text, self.shown_path, language=self.language)
         added = set(problems) - set(self._original_problems)
         if added or advisers.get(self.answers["key"]) != self.adviser():
             reasons = "; ".join(str(problem) for problem in sorted(added)) or "the adviser does not read back as given"
@@ -120,7 +121,7 @@ class AdviserForm:
 
     @cached_property
     def _original_problems(self) -> list[Problem]:
-        return parse_advisers(self._original_text, self.shown_path)[1] if self.original else []
+        return parse_advisers(self._original_text, self.shown_path, language=self.language)[1] if self.original else []
 
     def _check_original(self) -> None:
         try:
@@ -131,7 +132,7 @@ class AdviserForm:
             return
         # An addition is only safe after a file that reads as a mapping of advisers.
         probe = text + self._separator() + self._block({**_PLACEHOLDERS, "key": "sdg-stories-probe"})
-        advisers, _ = parse_advisers(probe, self.shown_path)
+        advisers, _ = parse_advisers(probe, self.shown_path, language=self.language)
         if "sdg-stories-probe" not in advisers:
             problems = "; ".join(str(problem) for problem in self._original_problems)
             raise InvalidAdviser(
@@ -154,7 +155,7 @@ class AdviserForm:
         """The build's new messages for ``name`` in the file with the answers so far plus ``overrides``."""
         answers = {**_PLACEHOLDERS, "key": "sdg-stories-probe", **self.answers, **overrides}
         text = self._original_text + self._separator() + self._block(answers)
-        _, problems = parse_advisers(text, self.shown_path)
+        _, problems = parse_advisers(text, self.shown_path, language=self.language)
         old = set(self._original_problems)
         return "; ".join(p.message for p in problems if p.field == name and p not in old)
 

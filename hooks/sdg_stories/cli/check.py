@@ -76,7 +76,7 @@ def _config_warnings(project: ProjectConfig) -> list[Problem]:
     from sdg_stories.model.publication import missing_site_url, publication_for
 
     if publication_for(project.settings, "", None) is None:
-        return [missing_site_url(project.config_file.name)]
+        return [missing_site_url(project.config_file.name, project.settings.language)]
     return []
 
 

@@ -91,7 +91,7 @@ class StoryForm:
 
     @classmethod
     def for_folder(cls, folder: ContentFolder, framework: Framework, site_language: str, today: dt.date) -> "StoryForm":
-        advisers, _ = read_advisers(folder.path / ADVISERS_FILE, folder.show(ADVISERS_FILE))
+        advisers, _ = read_advisers(folder.path / ADVISERS_FILE, folder.show(ADVISERS_FILE), language=site_language)
         return cls(framework, folder, site_language, today, advisers, _read_taken_slugs(folder, framework, site_language))
 
     # Answers

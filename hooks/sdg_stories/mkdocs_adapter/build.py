@@ -28,6 +28,7 @@ from sdg_stories.mkdocs_adapter.two_cores import ParallelConversions, ParallelPa
 from sdg_stories.outputs.open_data import generate_open_data
 from sdg_stories.pages import GeneratedPage
 from sdg_stories.outputs.previews import preview_for_generated, preview_for_page, render_preview
+from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import ContentError, Problem
 from sdg_stories.model.publication import missing_site_url, publication_for
 from sdg_stories.search.pagefind_service import SearchIndexError
@@ -69,7 +70,7 @@ class MkDocsSite:
             file=Path(config.config_file_path).name,
         )
         if problems:
-            raise PluginError(ContentError(problems).report())
+            raise PluginError(ContentError(problems, settings.language).report())
         try:
             self.build = SiteBuild(project_dir, settings)
         except ContentError as error:
@@ -93,7 +94,7 @@ class MkDocsSite:
         # Feeds, open data and link previews need absolute URLs; without site_url they are left out.
         self.publication = publication_for(settings, config.site_name, config.site_description)
         if self.publication is None:
-            log.warning(str(missing_site_url(Path(config.config_file_path).name)))
+            log.warning(str(missing_site_url(Path(config.config_file_path).name, settings.language)))
         # `build` and `gh-deploy` write beside site/ and replace it only at the end (staging.py), so a
         # build failing after MkDocs would have emptied site/ leaves it as it was. `serve` builds into a
         # folder of its own, and --dirty adds to site/ on purpose.
@@ -122,16 +123,17 @@ class MkDocsSite:
         generated.append(File.generated(config, FILTERS_JS, abs_src_path=str(_TEMPLATES / "story-filters.js")))
         generated += self._generate_data_files(config)
         taken = {file.dest_uri: file for file in files}
+        language = self.build.settings.language
         problems = [
             Problem(
                 f"{config.docs_dir and Path(config.docs_dir).name}/{taken[file.dest_uri].src_uri}", None, None,
-                f"clashes with the page the build generates at {file.url}; rename or move the hand-written file",
+                messages(language)("build.clash", url=file.url),
             )
             for file in generated
             if file.dest_uri in taken
         ]
         if problems:
-            raise PluginError(ContentError(problems).report())
+            raise PluginError(ContentError(problems, language).report())
         for file in generated:
             files.append(file)
         return files
@@ -199,7 +201,8 @@ class MkDocsSite:
     def _render_block(self, match: re.Match, page: Page) -> str:
         name = match[1]
         if name not in _BLOCKS:
-            raise PluginError(f"docs/{page.file.src_uri}: unknown block '{name}'; the blocks are {', '.join(_BLOCKS)}")
+            message = messages(self.build.settings.language)("build.unknown-block", name=name, blocks=", ".join(_BLOCKS))
+            raise PluginError(f"docs/{page.file.src_uri}: {message}")
         page_url = "" if page.file.url == "./" else page.file.url
         return self.build.renderer.render_block(f"blocks/{name}.html", page_url)
 
