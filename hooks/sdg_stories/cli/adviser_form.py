@@ -16,6 +16,7 @@ from slugify import slugify
 
 from sdg_stories.content.adviser_file import parse_advisers
 from sdg_stories.content.folder import ADVISERS_FILE, ContentFolder
+from sdg_stories.content.messages import Messages, messages
 from sdg_stories.content.records import Adviser
 from sdg_stories.content.problems import Problem
 from sdg_stories.cli.yaml_output import scalar
@@ -47,6 +48,10 @@ class AdviserForm:
         form = cls(folder, original, language)
         form._check_original()
         return form
+
+    @property
+    def msg(self) -> Messages:
+        return messages(self.language)
 
     @property
     def path(self) -> Path:
@@ -100,8 +105,8 @@ class AdviserForm:
         advisers, problems = parse_advisers(new_text, self.shown_path, language=self.language)
         added = set(problems) - set(self._original_problems)
         if added or advisers.get(self.answers["key"]) != self.adviser():
-            reasons = "; ".join(str(problem) for problem in sorted(added)) or "the adviser does not read back as given"
-            raise InvalidAdviser(f"{self.shown_path} would not read correctly with the new adviser, so it was left as it was: {reasons}")
+            reasons = "; ".join(str(problem) for problem in sorted(added)) or self.msg("cli.adviser.not-read-back")
+            raise InvalidAdviser(self.msg("cli.adviser.would-break", file=self.shown_path, reasons=reasons))
         if not self.original:
             self.folder.path.mkdir(parents=True, exist_ok=True)
             with self.path.open("xb") as file:
@@ -109,7 +114,7 @@ class AdviserForm:
             return self.path
         with self.path.open("r+b") as file:
             if file.read() != self.original:
-                raise AdvisersChanged(f"{self.shown_path} changed while the questions were asked; run the command again")
+                raise AdvisersChanged(self.msg("cli.adviser.changed", file=self.shown_path))
             file.write(addition.encode("utf-8"))  # at the end: the read left the position there
         return self.path
 
@@ -127,7 +132,7 @@ class AdviserForm:
         try:
             text = self._original_text
         except UnicodeDecodeError:
-            raise InvalidAdviser(f"{self.shown_path} is not UTF-8 text; save it as UTF-8 first") from None
+            raise InvalidAdviser(self.msg("cli.adviser.not-utf8", file=self.shown_path)) from None
         if not text.strip():
             return
         # An addition is only safe after a file that reads as a mapping of advisers.
@@ -135,18 +140,16 @@ class AdviserForm:
         advisers, _ = parse_advisers(probe, self.shown_path, language=self.language)
         if "sdg-stories-probe" not in advisers:
             problems = "; ".join(str(problem) for problem in self._original_problems)
-            raise InvalidAdviser(
-                f"{self.shown_path} cannot be added to as it is"
-                + (f": {problems}" if problems else "; it must map each adviser's key to their fields")
-                + ". Fix it first, then run the command again"
-            )
+            if problems:
+                raise InvalidAdviser(self.msg("cli.adviser.cannot-add-problems", file=self.shown_path, problems=problems))
+            raise InvalidAdviser(self.msg("cli.adviser.cannot-add", file=self.shown_path))
 
     def _check_key(self, key: str) -> None:
         if not key:
-            raise InvalidAdviser("is empty; write a key such as 'anna-de-vries'")
+            raise InvalidAdviser(self.msg("cli.adviser.key-empty"))
         existing = self.existing.get(key)
         if existing is not None:
-            raise InvalidAdviser(f"'{key}' is already an adviser in {self.shown_path} ({existing.name}); choose another key")
+            raise InvalidAdviser(self.msg("cli.adviser.key-taken", key=key, file=self.shown_path, name=existing.name))
         message = self._problem(key, {"key": key})
         if message:
             raise InvalidAdviser(message)
@@ -163,7 +166,7 @@ class AdviserForm:
         # The build checks this against the folder's files (content.py); the tool checks the disk.
         if (self.folder.path / photo).is_file():
             return ""
-        return f"the file {self.folder.show(photo)} does not exist; put the photo there first, or leave the photo out"
+        return self.msg("cli.adviser.photo-missing", path=self.folder.show(photo))
 
     def _separator(self) -> str:
         text = self._original_text
