@@ -38,6 +38,10 @@ class FieldReader:
         node = self._entries.get(name)
         return node is not None and node[0].kind != "null"
 
+    def written(self, name: str) -> bool:
+        """The field is in the file, whatever its value (``goals:`` with nothing after it too)."""
+        return name in self._entries
+
     def line_of(self, name: str) -> int:
         entry = self._entries.get(name)
         return entry[1] if entry else self.line

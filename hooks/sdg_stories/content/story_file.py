@@ -104,7 +104,7 @@ def parse_story_file(text: str, source: str, shown_as: str, framework: Framework
     goals = fields.goals(framework)
     targets = fields.targets(framework)
     if not goals and not targets and len(problems) == before:  # absent, null, [] or "": none named
-        fields.problem("goals", msg("story.no-goal"))
+        fields.problem("goals", msg("story.no-goal"), at=None if fields.written("goals") else "targets")
     image = _resolve_image(fields, source)
     image_alt = fields.text("image_alt", max_length=300)
     if image and not image_alt:

@@ -49,7 +49,7 @@ def parse_vacancies(text: str, shown_as: str, framework: Framework, *, language:
         goals = fields.goals(framework)
         targets = fields.targets(framework)
         if not goals and not targets and len(problems) == before:  # absent, null, [] or "": none named
-            fields.problem("goals", msg("vacancies.no-goal"))
+            fields.problem("goals", msg("vacancies.no-goal"), at=None if fields.written("goals") else "targets")
         vacancy = Vacancy(
             id=vacancy_id or "",
             title=title or "",
