@@ -20,9 +20,15 @@ from project import ROOT, Build, Project
 EPOCH_2026_01_01 = "1767225600"
 
 
+def console_script() -> str | None:
+    """`sdg-stories` as installed beside this Python (the README's `.venv/bin/python -m pytest` does not
+    put .venv/bin on the PATH), else on the PATH."""
+    return shutil.which("sdg-stories", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+
+
 def sdg_stories(cwd: Path, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """The installed console script, importing this checkout's package (PYTHONPATH wins over site-packages)."""
-    command = ["sdg-stories"] if shutil.which("sdg-stories") else [sys.executable, "-m", "sdg_stories.cli.main"]
+    command = [console_script()] if console_script() else [sys.executable, "-m", "sdg_stories.cli.main"]
     environment = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), SOURCE_DATE_EPOCH=EPOCH_2026_01_01, **(env or {}))
     environment.pop("SDG_STORIES_DEBUG", None)
     return subprocess.run(
@@ -38,8 +44,8 @@ def assert_sentence_error(result: subprocess.CompletedProcess, code: int, *fragm
 
 
 def test_the_console_script_is_installed_with_the_project():
-    assert shutil.which("sdg-stories"), "run `pip install -e .` (the README's install) to get the command"
-    result = subprocess.run(["sdg-stories", "--help"], capture_output=True, text=True, timeout=60)
+    assert console_script(), "run `pip install -e .` (the README's install) to get the command"
+    result = subprocess.run([console_script(), "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     for command in ("new", "check", "goals", "new-adviser"):
         assert re.search(rf"^\s+{command}\s", result.stdout, re.M), result.stdout
