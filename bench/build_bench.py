@@ -617,10 +617,13 @@ def _print_table(n: int, results: list[BuildResult]) -> None:
             f"{r.tree_kb / 1024:7.0f} {r.pages:6d} {_mb(r.output_bytes):>9} {_mb(r.index_bytes):>8}  {r.index_kind}"
         )
     ok = [r for r in results if r.ok]
-    if len(ok) == 2:
-        a, b = ok
+    baseline = next((r for r in ok if r.label == "baseline (b)"), None)
+    for a in ok if baseline else ():
+        if a is baseline:
+            continue
+        b = baseline
         print(
-            f"{'ratio a/b':18} {_ratio(a.wall, b.wall):>7} {_ratio(a.cpu, b.cpu):>7} {_ratio(a.wall, b.wall):>8} "
+            f"{'ratio ' + a.label[-2] + '/b':18} {_ratio(a.wall, b.wall):>7} {_ratio(a.cpu, b.cpu):>7} {_ratio(a.wall, b.wall):>8} "
             f"{_ratio(a.peak_kb, b.peak_kb):>7} {_ratio(a.tree_kb, b.tree_kb):>7} {_ratio(a.pages, b.pages):>6} "
             f"{_ratio(a.output_bytes, b.output_bytes):>9} {_ratio(a.index_bytes, b.index_bytes):>8}"
         )
@@ -784,6 +787,9 @@ def _run_size(n: int, args: argparse.Namespace, workdir: Path) -> tuple[list[Bui
         else:
             _prepare_sdg(base / "sdg", stories_src, args.project)
             roots[label] = base / "sdg"
+            if args.before:
+                _prepare_sdg(base / "before", stories_src, args.before)
+                roots["before (c)"] = base / "before"
     _prepare_baseline(base / "baseline", stories_src, args.project)
     roots["baseline (b)"] = base / "baseline"
 
@@ -825,6 +831,10 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=3, help="builds per site and N, interleaved; the fastest is reported (default 3)"
     )
     parser.add_argument("--baseline-only", action="store_true", help="skip the sdg-stories build")
+    parser.add_argument(
+        "--before", type=Path,
+        help="also build this other checkout of sdg-stories (say, a worktree of main before a change) in the same run",
+    )
     parser.add_argument("--serve-rebuild", action="store_true", help="also time a serve rebuild after one edit")
     parser.add_argument("--rebuild-n", type=int, default=1000, help="N for --serve-rebuild (default 1000)")
     parser.add_argument("--edits", type=int, default=2, help="edited stories (one rebuild each) for --serve-rebuild")

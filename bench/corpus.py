@@ -29,9 +29,11 @@ import zlib
 from pathlib import Path
 from typing import Callable
 
-# The team's shared reference data; from a fresh clone elsewhere, the copy the project ships.
-SDG_REFERENCE = Path("/work/shared/sdg/sdg_reference.json")
-PROJECT_SDG_DATA = Path(__file__).resolve().parent.parent / "hooks" / "sdg_stories" / "data" / "sdg.json"
+# The team's shared reference data beside the project (../shared/sdg/); from a clone without it, the copy
+# the project ships.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SDG_REFERENCE = PROJECT_ROOT.parent / "shared" / "sdg" / "sdg_reference.json"
+PROJECT_SDG_DATA = PROJECT_ROOT / "hooks" / "sdg_stories" / "data" / "sdg.json"
 
 # --------------------------------------------------------------------------------------------------
 # Vocabulary. Nouns come as (singular, plural) so sentences inflect ("gemeente"/"gemeenten"), which

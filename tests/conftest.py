@@ -11,6 +11,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 from project import Build, Project  # noqa: E402
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the browser fixtures (browser.py) is a browser test, whether or not it says so, so
+    the quick loop (-m "not browser ...") never starts Chromium."""
+    for item in items:
+        if {"browser", "browser_page", "served_site"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """An empty project (two advisers, no stories) for a test to fill."""

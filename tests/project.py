@@ -108,7 +108,8 @@ class Project:
     def build(self, *args: str, env: dict[str, str] | None = None, site: str = "site") -> Build:
         environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-d", site, *args],
+            # Deprecations are errors: the site must build without one on every Python we support.
+            [sys.executable, "-W", "error::DeprecationWarning", "-m", "mkdocs", "build", "-d", site, *args],
             cwd=self.root, capture_output=True, text=True, env=environment, timeout=600,
         )
         return Build(result.returncode, result.stdout + result.stderr, self.root / site)

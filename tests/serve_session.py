@@ -7,7 +7,7 @@ module level live on. The child does exactly that, without the HTTP server and t
 test edits files and asks for the next build, and reads the pages from ``site``.
 
 The child prints one JSON line per build: ``ok``, ``warnings`` (the messages MkDocs' logger got), and
-``caches``: the hits and misses of sdg_stories' rebuild caches during that build.
+``caches``: the hits and misses of what sdg_stories keeps between rebuilds, during that build.
 """
 
 from __future__ import annotations
@@ -118,9 +118,10 @@ def _child(config_file: str, site_dir: str) -> None:
 
 
 def _cache_counts() -> dict[str, dict[str, int]]:
-    from sdg_stories.pages import render_cache as rebuild_cache, renderer as render
+    from sdg_stories.content.story_file import PARSED
+    from sdg_stories.pages.renderer import _CARDS
 
-    caches = {"conversions": rebuild_cache.CONVERSIONS, "pages": rebuild_cache.PAGES, "cards": render._CARDS}
+    caches = {"parsed": PARSED, "cards": _CARDS}
     return {name: {"hits": cache.hits, "misses": cache.misses} for name, cache in caches.items()}
 
 

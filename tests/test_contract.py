@@ -87,6 +87,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.mark.serve
 def test_mkdocs_serve_shows_drafts_with_a_banner(project):
     project.story("2024-01-01-concept.md", title="Nog niet af", draft=True)
     project.story("2024-01-02-af.md", title="Wel af")

@@ -14,6 +14,8 @@ import pytest
 from link_checker import Broken, check, serve
 from project import Build
 
+pytestmark = pytest.mark.validator
+
 # Served beside the site, from memory: one broken page link and one broken anchor, so a run that
 # checks nothing (AnchorCheck not loaded, nothing crawled) fails instead of passing.
 CANARY_PATH = "/canary-for-the-link-checker.html"

@@ -124,6 +124,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.mark.serve
 def test_mkdocs_serve_and_its_rebuilds_leave_stories_and_docs_alone(content_project: Project) -> None:
     before = _content_trees(content_project)
     port = _free_port()

@@ -246,6 +246,7 @@ def _wait_for(condition, what: str, timeout: float = 90) -> None:
         time.sleep(0.2)
 
 
+@pytest.mark.serve
 def test_mkdocs_serve_writes_the_index_on_every_rebuild_and_keeps_no_process(project: Project) -> None:
     project.story("eerste.md", title="Eerste")
     port = _free_port()

@@ -17,6 +17,8 @@ import pytest
 from html_validator import MATERIAL_FINDINGS, Finding, java_missing, known_as, validate
 from project import Build
 
+pytestmark = pytest.mark.validator
+
 PLAIN_MATERIAL = """\
 site_name: Plain Material
 site_url: https://example.org/

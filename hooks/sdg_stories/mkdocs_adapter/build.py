@@ -1,8 +1,11 @@
-"""The MkDocs side of a build: generated pages become ``File.generated`` files, blocks fill hand-written pages.
+"""The MkDocs side of one build: generated pages become ``File.generated`` files, blocks fill hand-written pages.
 
-This module, with mkdocs_rebuilds.py (what `mkdocs serve` keeps between rebuilds) and mkdocs_two_cores.py
-(`mkdocs build` in two processes) and hooks/mkdocs_hooks.py, is all that knows MkDocs; moving to another
-generator means rewriting this adapter, not the package.
+This package is all that knows MkDocs (with hooks/mkdocs_hooks.py, which hands each event to ``MkDocsBuild``);
+moving to another generator means rewriting this adapter, not the rest of the package.
+
+Every page is made the same way in every mode (`mkdocs build`, `mkdocs serve`, `gh-deploy`): MkDocs converts
+its Markdown, ``on_page_content`` puts a generated page's body into its template, and that is also the one
+place the search index is fed.
 """
 
 from __future__ import annotations
@@ -17,23 +20,20 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from sdg_stories.pages.build import SiteBuild
-from sdg_stories.outputs.feeds import generate_feeds
-from sdg_stories.mkdocs_adapter.rebuilds import KeptConversions, KeptPages
-from sdg_stories.mkdocs_adapter.two_cores import ParallelConversions, ParallelPages, parallel_wanted
-from sdg_stories.outputs.open_data import generate_open_data
-from sdg_stories.pages import GeneratedPage
-from sdg_stories.outputs.previews import preview_for_generated, preview_for_page, render_preview
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import ContentError, Problem
 from sdg_stories.model.publication import missing_site_url, publication_for
-from sdg_stories.search.pagefind_service import SearchIndexError
 from sdg_stories.model.settings import Settings
-from sdg_stories.search.story_index import SiteSearch
+from sdg_stories.outputs.feeds import generate_feeds
+from sdg_stories.outputs.open_data import generate_open_data
+from sdg_stories.outputs.previews import preview_for_generated, preview_for_page, render_preview
+from sdg_stories.pages import GeneratedPage
+from sdg_stories.pages.build import SiteBuild
+from sdg_stories.search.pagefind_service import SearchIndexError
+from sdg_stories.search.story_index import StoryIndex
 from sdg_stories.mkdocs_adapter.staging import StagedSite
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
@@ -44,57 +44,44 @@ _BLOCK = re.compile(r"<!--\s*sdg-stories:([a-z-]+)\s*-->")
 _BLOCKS = ("goal-grid", "latest-stories")
 # Under MkDocs' own logger, so `mkdocs build --strict` counts our warnings like its own.
 log = logging.getLogger("mkdocs.plugins.sdg_stories")
-# Every build's search, so that on_build_error (which MkDocs calls without the config) can end the Pagefind
-# process of a failed build: `mkdocs serve` lives on after one and rebuilds many times. Weak, so a finished
-# build's search goes with its config; a registry rather than atexit, which would wait for the server to stop.
-_searches: weakref.WeakSet[SiteSearch] = weakref.WeakSet()
+# Every build's search index, so that on_build_error (which MkDocs calls without the config) can end the
+# Pagefind process of a failed build: `mkdocs serve` lives on after one and rebuilds many times. Weak, so a
+# finished build's index goes with its config.
+_indexes: weakref.WeakSet[StoryIndex] = weakref.WeakSet()
 
 
-def close_searches() -> None:
+def close_search_indexes() -> None:
     """End the Pagefind process of any build that did not reach the end of post_build."""
-    for search in list(_searches):
-        search.close()
+    for index in list(_indexes):
+        index.close()
 
 
-class MkDocsSite:
-    """Per-build state, kept on the config object that MkDocs creates anew for every (re)build."""
+class MkDocsBuild:
+    """One build's state, kept on the config object that MkDocs creates anew for every (re)build."""
 
     def __init__(self, config: MkDocsConfig, command: str | None, dirty: bool = False) -> None:
-        project_dir = Path(config.config_file_path).parent
+        config_file = Path(config.config_file_path)
         options = (config.extra or {}).get("sdg_stories") or {}
         settings, problems = Settings.from_options(
             options,
             language=config.theme["language"] or "nl",
             site_url=config.site_url,
             show_drafts=command == "serve",
-            file=Path(config.config_file_path).name,
+            file=config_file.name,
         )
         if problems:
             raise PluginError(ContentError(problems, settings.language).report())
         try:
-            self.build = SiteBuild(project_dir, settings)
+            self.build = SiteBuild(config_file.parent, settings)
         except ContentError as error:
             raise PluginError(error.report()) from None
-        self.project_dir = project_dir
-        # `mkdocs serve` converts a story's Markdown again only when something the conversion reads changed,
-        # and renders a page again only when something the page is made of changed.
-        self.conversions = KeptConversions(config, len(self.build.pages)) if command == "serve" else None
-        self.kept = KeptPages(self.build, len(self.build.pages)) if command == "serve" and _only_hooks(config) else None
-        # `mkdocs build` on two cores (mkdocs_two_cores.py): a second process converts part of the generated
-        # pages' Markdown and makes their content, then renders part of the pages with the theme (from on_env).
-        self.parallel = ParallelConversions(config, self.build) if command != "serve" and parallel_wanted() else None
-        self.rendering = (
-            ParallelPages(config) if command != "serve" and not dirty and parallel_wanted() and _only_hooks(config)
-            else None
-        )
-        self.nav: Navigation | None = None
         # Warnings do not stop a build, but --strict fails on them, so someone notices.
         for warning in self.build.warnings:
             log.warning(str(warning))
         # Feeds, open data and link previews need absolute URLs; without site_url they are left out.
         self.publication = publication_for(settings, config.site_name, config.site_description)
         if self.publication is None:
-            log.warning(str(missing_site_url(Path(config.config_file_path).name, settings.language)))
+            log.warning(str(missing_site_url(config_file.name, settings.language)))
         # `build` and `gh-deploy` write beside site/ and replace it only at the end (staging.py), so a
         # build failing after MkDocs would have emptied site/ leaves it as it was. `serve` builds into a
         # folder of its own, and --dirty adds to site/ on purpose.
@@ -102,31 +89,30 @@ class MkDocsSite:
         if command in ("build", "gh-deploy") and not dirty:
             self.staged = StagedSite(Path(config.site_dir))
             config.site_dir = str(self.staged.staging)
-        # Into the folder MkDocs writes to this build, now known (for `mkdocs serve` too: the index is
-        # rewritten on every rebuild). Under --dirty MkDocs writes only the pages that changed: no count of
-        # stories to wait for, the bundle is written last.
-        stories = sum(1 for page in self.build.pages if page.kind == "story" and (settings.show_drafts or not page.draft))
-        self.search = SiteSearch(
+        # Under --dirty MkDocs renders only the pages that changed: no count of stories to wait for, the
+        # bundle is written at the end.
+        stories = sum(1 for page in self.build.pages if page.kind == "story")
+        self.search = StoryIndex(
             self.build.site, self.build.renderer, Path(config.site_dir), expected=None if dirty else stories
         )
-        _searches.add(self.search)
+        _indexes.add(self.search)
 
     # on_files
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
-        generated = [self._generate_page_file(page, config) for page in self.build.pages]
+        generated = [self._page_file(page, config) for page in self.build.pages]
         generated += [
             File.generated(config, f"stories/{asset}", abs_src_path=str(self.build.folder.path / asset))
             for asset in self.build.content.assets
         ]
         generated.append(File.generated(config, GOALS_CSS, content=self.build.goal_stylesheet()))
         generated.append(File.generated(config, FILTERS_JS, abs_src_path=str(_TEMPLATES / "story-filters.js")))
-        generated += self._generate_data_files(config)
+        generated += self._data_files(config)
         taken = {file.dest_uri: file for file in files}
         language = self.build.settings.language
         problems = [
             Problem(
-                f"{config.docs_dir and Path(config.docs_dir).name}/{taken[file.dest_uri].src_uri}", None, None,
+                f"{Path(config.docs_dir).name}/{taken[file.dest_uri].src_uri}", None, None,
                 messages(language)("build.clash", url=file.url),
             )
             for file in generated
@@ -138,7 +124,7 @@ class MkDocsSite:
             files.append(file)
         return files
 
-    def _generate_data_files(self, config: MkDocsConfig) -> list[File]:
+    def _data_files(self, config: MkDocsConfig) -> list[File]:
         # Added as files rather than written after the build: `mkdocs serve` serves them too, links to them
         # from pages validate, and a hand-written docs/feed.xml is reported as a clash like any page.
         if self.publication is None:
@@ -146,7 +132,8 @@ class MkDocsSite:
         data = generate_feeds(self.build.site, self.publication) | generate_open_data(self.build.site, self.publication)
         return [File.generated(config, path, content=content) for path, content in data.items()]
 
-    def _generate_page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File:
+    @staticmethod
+    def _page_file(page: GeneratedPage, config: MkDocsConfig) -> File:
         # Drafts use MkDocs' own draft level: built by `mkdocs serve`, left out of `mkdocs build`.
         inclusion = InclusionLevel.DRAFT if page.draft else InclusionLevel.NOT_IN_NAV
         # A blank first line keeps MkDocs from reading a body's opening "Key: value" line as metadata.
@@ -154,17 +141,17 @@ class MkDocsSite:
         file.dest_uri = page.dest_uri
         return file
 
-    # on_page_markdown
+    # on_env
 
-    def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
-        self.set_page_meta(page)
-        if page.file.src_uri not in self.build.pages_by_src_uri:
-            return markdown
-        if self.parallel is not None:
-            self.parallel.before(page, files)
-        if self.conversions is None:
-            return markdown
-        return self.conversions.before(markdown, page, files)
+    def theme_globals(self, env: Environment) -> None:
+        """sdg_search: the search dialog for docs/overrides/partials/header.html, on every page (the 404
+        page too); None for a site without stories, which gets no search bundle and so no search box."""
+        stories = self.build.site.stories
+        env.globals["sdg_search"] = Markup(self.build.renderer.render_block(
+            "search.html", "", goal_slots=max(len(story.goals) for story in stories)
+        )) if stories else None
+
+    # on_page_markdown
 
     def set_page_meta(self, page: Page) -> None:
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
@@ -181,18 +168,16 @@ class MkDocsSite:
 
     # on_page_content
 
-    def render_content(self, html: str, page: Page) -> str:
+    def page_content(self, html: str, page: Page) -> str:
+        """A generated page's content: its template around the converted Markdown (the one place it is
+        made), handed to the search index; a hand-written page's blocks filled in."""
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
         if generated is not None:
-            if self.conversions is not None:
-                html = self.conversions.after(html, page)
-            if self.kept is not None:
-                return html  # rendered in on_env, and only if the page is not kept (KeptPages)
-            made = self.parallel.rendered(page.file.src_uri) if self.parallel is not None else None
-            html = made if made is not None else self.build.renderer.render_page(generated, html)
-            # The story's article is complete now, before any page is rendered with the theme: so Pagefind
-            # indexes while Markdown is converted, and writes its bundle while the theme renders.
-            self._index_for_search(generated, html)
+            html = self.build.renderer.render_page(generated, html)
+            try:
+                self.search.add(generated, html)  # Pagefind indexes in its own process
+            except SearchIndexError as error:
+                raise PluginError(f"Search index: {error}") from None
             return html
         if "sdg-stories:" in html:
             return _BLOCK.sub(lambda match: self._render_block(match, page), html)
@@ -209,10 +194,6 @@ class MkDocsSite:
     # on_page_context
 
     def page_context(self, context: dict, page: Page) -> dict:
-        if self.kept is not None and self.kept.fill(context, page):
-            return context
-        if self.rendering is not None and self.rendering.fill(context, page):
-            return context
         # docs/overrides/main.html prints sdg_head in Material's extrahead block, unescaped: it is Markup
         # rendered by the package's autoescaping environment.
         if self.publication is not None:
@@ -220,6 +201,7 @@ class MkDocsSite:
         return context
 
     def _render_head(self, page: Page) -> Markup:
+        assert self.publication is not None
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
         if generated is not None:
             return render_preview(preview_for_generated(self.build.site, self.publication, generated))
@@ -230,56 +212,9 @@ class MkDocsSite:
             preview_for_page(self.build.site, self.publication, page.url, title, str(description) if description else None)
         )
 
-    # on_post_page
-
-    def post_page(self, output: str, page: Page) -> str:
-        if self.kept is not None:
-            self.kept.store(output, page)
-        return output
-
-    def _index_for_search(self, generated: GeneratedPage, html: str) -> None:
-        try:
-            self.search.add(generated, html)  # Pagefind indexes in its own process
-        except SearchIndexError as error:
-            raise PluginError(f"Search index: {error}") from None
-
-    # on_env
-
-    def end_conversions(self) -> None:
-        """Every page's Markdown is converted (MkDocs calls on_env then): the second process can go."""
-        if self.parallel is not None:
-            self.parallel.finish()
-
-    def render_in_parallel(self, env: Environment, files: Files) -> None:
-        """`mkdocs build`: a second process starts rendering pages with the theme from the back."""
-        if self.rendering is not None:
-            assert self.nav is not None
-            self.rendering.start(env, files, self.nav)
-
-    def reuse_pages(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
-        """`mkdocs serve`: pages of the last build whose every input is unchanged are kept as they were;
-        the other generated pages are rendered now (after every page's Markdown, before the theme)."""
-        if self.kept is not None:
-            assert self.nav is not None
-            # Every story's article is known now, kept or just rendered: Pagefind indexes and writes while
-            # MkDocs writes the pages, as in `mkdocs build`.
-            for generated, html in self.kept.decide(env, config, files, self.nav):
-                if generated.kind == "story":
-                    self._index_for_search(generated, html)
-
-    def theme_globals(self, env: Environment) -> None:
-        """sdg_search: the search dialog for docs/overrides/partials/header.html, on every page (the 404
-        page too); None for a site without stories, which gets no search bundle and so no search box."""
-        stories = self.build.site.stories
-        env.globals["sdg_search"] = Markup(self.build.renderer.render_block(
-            "search.html", "", goal_slots=max(len(story.goals) for story in stories)
-        )) if stories else None
-
     # on_post_build
 
-    def post_build(self, config: MkDocsConfig) -> None:
-        if self.rendering is not None:
-            self.rendering.finish()
+    def write_search_index(self) -> None:
         try:
             self.search.write()
         except SearchIndexError as error:
@@ -294,10 +229,6 @@ class MkDocsSite:
         self.staged.publish()
         config.site_dir = str(self.staged.site_dir)  # gh-deploy pushes config.site_dir after the build
         log.info(f"Replaced {config.site_dir} with the new build")
-
-
-def _only_hooks(config: MkDocsConfig) -> bool:
-    return all(name in (config.hooks or {}) for name in config.plugins)
 
 
 def _strict_will_abort(config: MkDocsConfig) -> bool:

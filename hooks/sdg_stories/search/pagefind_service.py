@@ -22,6 +22,7 @@ every page into one index stemmed as one language instead.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import queue
 import shutil
@@ -37,6 +38,8 @@ from typing import Any
 from pagefind.service import get_executable
 
 BUNDLE_DIR = "pagefind"
+# The protocol this client speaks and the stemmer search/terms.py is measured against (pyproject.toml pins it).
+PAGEFIND_VERSION = "1.5.2"
 
 
 class SearchIndexError(RuntimeError):
@@ -50,7 +53,13 @@ class _Service:
         self._timeout = timeout
         executable = get_executable()
         if executable is None:
-            raise SearchIndexError("Pagefind's binary was not found: install it with pip install 'pagefind[bin]'")
+            raise SearchIndexError(f"Pagefind's binary was not found: pip install 'pagefind[bin]=={PAGEFIND_VERSION}'")
+        found = binary_version(str(executable))
+        if found != PAGEFIND_VERSION:
+            raise SearchIndexError(
+                f"Pagefind {found} ({executable}) was found, but sdg-stories needs Pagefind {PAGEFIND_VERSION}, whose "
+                f"service protocol and stemmer it is built for: pip install 'pagefind[bin]=={PAGEFIND_VERSION}'"
+            )
         # Pagefind's own messages (a panic, say) go to a file, not into the answers: they would garble them.
         self._errors = tempfile.TemporaryFile()
         self._process = subprocess.Popen(
@@ -119,6 +128,8 @@ class _Service:
             process.kill()
             process.wait()
         self._reader.join(timeout=5)
+        if process.stdout is not None:
+            process.stdout.close()
         self._errors.close()
 
     def _write(self) -> None:
@@ -166,6 +177,16 @@ class _Service:
         except (OSError, ValueError):
             said = ""
         return f"{why}: {said}" if said else why
+
+
+@functools.lru_cache(maxsize=4)
+def binary_version(executable: str) -> str:
+    """What ``pagefind --version`` says ("pagefind 1.5.2"), asked once per process and binary."""
+    try:
+        said = subprocess.run([executable, "--version"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError) as error:
+        raise SearchIndexError(f"Pagefind ({executable}) could not be started: {error}") from None
+    return said.split()[-1] if said.split() else "of unknown version"
 
 
 def _wait_until_written(bundle: Path, timeout: float) -> None:

@@ -27,15 +27,14 @@ _ARTICLE_START = '<article class="sdg-story" data-pagefind-body>'
 _AFTER_BODY = '<div class="sdg-story__after" data-pagefind-ignore="all">'
 
 
-class SiteSearch:
+class StoryIndex:
     """``add`` each story page once its article is complete (other pages are passed over), ``write`` once,
     ``close`` always.
 
     Pagefind starts with the first story page, so a build that fails before it starts nothing. Once the
     last of the ``expected`` story pages is in, Pagefind starts writing the bundle while the build goes on;
-    ``write`` then only waits for it. The stories are added before the theme renders any page (as each
-    one's content is made, or under ``mkdocs serve`` all at once when the kept pages are known), so
-    Pagefind writes while the theme renders.
+    ``write`` then only waits for it. Each story is added as soon as its content is made, before the theme
+    renders any page, so Pagefind indexes and writes on the other core while the theme renders.
     """
 
     def __init__(self, site: Site, renderer: Renderer, site_dir: Path, expected: int | None = None) -> None:

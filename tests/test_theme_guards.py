@@ -1,0 +1,87 @@
+"""Guards on what the site depends on: the Material header our override copies, and Pagefind's version.
+
+docs/overrides/partials/header.html is Material's header with our search in place of Material's. When
+Material changes its header, our copy silently keeps the old one: these tests fail instead, naming
+what differs outside the parts marked "sdg-stories begin" ... "sdg-stories end".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import material
+import pytest
+
+from sdg_stories.search import pagefind_service
+from sdg_stories.search.pagefind_service import SearchIndex, SearchIndexError
+
+ROOT = Path(__file__).resolve().parents[1]
+OURS = ROOT / "docs" / "overrides" / "partials" / "header.html"
+MATERIAL = Path(material.__file__).parent / "templates" / "partials" / "header.html"
+_MARKED = re.compile(r"^[ \t]*\{#- sdg-stories begin.*?\{#- sdg-stories end -#\}\n", re.S | re.M)
+# What our marked parts stand in for in Material's header: its lunr search button and dialog, and the
+# note that the file is generated (ours says where it comes from instead).
+REPLACED = [
+    "  This file was automatically generated - do not edit",
+    '    {% if "material/search" in config.plugins %}',
+    '      {% set search = config.plugins["material/search"] | attr("config") %}',
+    "      {% if search.enabled %}",
+    '        <label class="md-header__button md-icon" for="__search">',
+    '          {% set icon = config.theme.icon.search or "material/magnify" %}',
+    '          {% include ".icons/" ~ icon ~ ".svg" %}',
+    "        </label>",
+    '        {% include "partials/search.html" %}',
+    "      {% endif %}",
+    "    {% endif %}",
+]
+
+
+def _unmarked(text: str) -> list[str]:
+    """Our header without the marked parts, and without its own note on where it comes from."""
+    text = re.sub(r"\A\{#-\n.*?-#\}\n", "{#-\n-#}\n", text, flags=re.S)
+    return _MARKED.sub("", text).splitlines()
+
+
+def _differences(ours: str, theirs: str) -> tuple[list[str], list[str]]:
+    """Lines only in our header outside the marked parts, and lines of Material's that ours lacks."""
+    matcher = difflib.SequenceMatcher(a=_unmarked(ours), b=theirs.splitlines(), autojunk=False)
+    added, removed = [], []
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag != "equal":
+            added += matcher.a[a1:a2]
+            removed += matcher.b[b1:b2]
+    return added, removed
+
+
+def test_our_header_is_materials_outside_the_marked_parts() -> None:
+    added, removed = _differences(OURS.read_text("utf-8"), MATERIAL.read_text("utf-8"))
+    assert added == [], f"lines in {OURS.name} outside the marked parts that Material's header lacks"
+    assert removed == REPLACED, (
+        f"Material {version('mkdocs-material')}'s header differs from the one our override copies: re-copy "
+        f"{MATERIAL} and put the sdg-stories parts back"
+    )
+
+
+def test_the_guard_sees_a_change_in_materials_header() -> None:
+    theirs = MATERIAL.read_text("utf-8")
+    changed = theirs.replace('<nav class="md-header__inner md-grid"', '<nav class="md-header__inner md-grid md-new"')
+    assert changed != theirs
+    assert _differences(OURS.read_text("utf-8"), changed)[1] != REPLACED
+    # And a line of ours added outside the marked parts.
+    ours = OURS.read_text("utf-8").replace("</header>", "<div>extra</div>\n</header>")
+    assert _differences(ours, theirs)[0] == ["<div>extra</div>"]
+
+
+def test_material_is_pinned_to_the_version_the_header_copies() -> None:
+    copied = re.search(r"Material (\d+\.\d+\.\d+)'s partials/header.html", OURS.read_text("utf-8"))
+    assert copied and copied[1] == version("mkdocs-material")
+    assert f'"mkdocs-material=={copied[1]}"' in (ROOT / "pyproject.toml").read_text("utf-8")
+
+
+def test_a_pagefind_of_another_version_is_refused_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pagefind_service, "binary_version", lambda executable: "1.4.0")
+    with pytest.raises(SearchIndexError, match=r"Pagefind 1\.4\.0 .* needs Pagefind 1\.5\.2.*pip install"):
+        SearchIndex()
