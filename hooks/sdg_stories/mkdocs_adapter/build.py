@@ -50,6 +50,15 @@ log = logging.getLogger("mkdocs.plugins.sdg_stories")
 _indexes: weakref.WeakSet[StoryIndex] = weakref.WeakSet()
 
 
+class ContentRefused(PluginError):
+    """The content has problems: MkDocs reports the message; `mkdocs serve` shows the problems instead
+    (problem_preview.py)."""
+
+    def __init__(self, error: ContentError) -> None:
+        super().__init__(error.report())
+        self.error = error
+
+
 def close_search_indexes() -> None:
     """End the Pagefind process of any build that did not reach the end of post_build."""
     for index in list(_indexes):
@@ -70,11 +79,11 @@ class MkDocsBuild:
             file=config_file.name,
         )
         if problems:
-            raise PluginError(ContentError(problems, settings.language).report())
+            raise ContentRefused(ContentError(problems, settings.language))
         try:
             self.build = SiteBuild(config_file.parent, settings)
         except ContentError as error:
-            raise PluginError(error.report()) from None
+            raise ContentRefused(error) from None
         # Warnings do not stop a build, but --strict fails on them, so someone notices.
         for warning in self.build.warnings:
             log.warning(str(warning))
