@@ -9,22 +9,30 @@ so MkDocs' live reload brings the open pages back to life after every save, and 
 soon as its file is fixed. `mkdocs build` still fails on the same content, as before.
 
 Only public interfaces: the list is Markup in a Jinja global (``sdg_problems``) that docs/overrides/main.html
-prints in Material's ``hero`` block, and the pages the nav names are given as empty generated files so
-the nav has no holes while the stories are away.
+prints in Material's ``hero`` block. The pages the nav names, and the addresses of the stories, goals and
+advisers, are given as empty generated files: the nav has no holes while the stories are away, and a
+writer looking at their story's address gets a page, not MkDocs' 404 answer, which carries no live
+reload script and so would not come back by itself once the story is fixed.
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from sdg_stories.content.adviser_file import read_advisers
+from sdg_stories.content.folder import ADVISERS_FILE, ContentFolder
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import ContentError, Problem
+from sdg_stories.content.story_file import default_slug, read_story_file
+from sdg_stories.model.site import Site
+from sdg_stories.sdg.goals import load_framework
 from sdg_stories.mkdocs_adapter.build import ContentRefused, MkDocsBuild
 from sdg_stories.pages.renderer import environment
 
@@ -56,11 +64,31 @@ class ProblemPreview:
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         present = {file.src_uri for file in files}
-        for path in _nav_paths(config.nav):
+        in_nav = _nav_paths(config.nav)
+        for path in [*in_nav, *self._addresses(config)]:
             if path not in present:
-                files.append(File.generated(config, path, content=""))
+                inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
+                files.append(File.generated(config, path, content="", inclusion=inclusion))
                 present.add(path)
         return files
+
+    def _addresses(self, config: MkDocsConfig) -> list[str]:
+        """The pages of every story (a rejected one at the address its file name gives), goal and adviser."""
+        options = (config.extra or {}).get("sdg_stories") or {}
+        shown_as = str(options.get("stories_dir", "stories"))
+        folder = ContentFolder(Path(config.config_file_path).parent / shown_as, shown_as)
+        if not folder.path.is_dir():
+            return []
+        framework = load_framework()
+        urls = [Site.goal_url(goal.id) for goal in framework.goals]
+        for source in folder.walk()[0]:
+            story = read_story_file(folder.path / source, source, folder.show(source), framework, self.language).story
+            slug = story.slug if story else default_slug(source)
+            if slug:
+                urls.append(f"{Site.OVERVIEW_URL}{slug}/")
+        advisers, _ = read_advisers(folder.path / ADVISERS_FILE, folder.show(ADVISERS_FILE), language=self.language)
+        urls += [Site.adviser_url(key) for key in advisers]
+        return [f"{url}index.md" for url in urls]
 
     def theme_globals(self, env: Environment) -> None:
         msg = messages(self.language)
