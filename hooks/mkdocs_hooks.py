@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 # Imported at module top: MkDocs puts hooks/ on sys.path only while it imports this file.
 from sdg_stories.mkdocs_adapter.build import GOALS_CSS, MkDocsBuild, close_search_indexes
+from sdg_stories.mkdocs_adapter.problem_preview import ProblemPreview, start_build
 
 _STATE = "_sdg_stories_build"
 _command: str | None = None  # "build", "serve" or "gh-deploy": a fact about the process, not a build
@@ -28,7 +29,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Validates all content here, before MkDocs cleans site/; and points site_dir at a staging folder
     # published in on_post_build, so a build failing later leaves the old site intact too.
-    setattr(config, _STATE, MkDocsBuild(config, _command, _dirty))
+    # Under `mkdocs serve`, content with problems builds a site that shows them (problem_preview.py).
+    setattr(config, _STATE, start_build(config, _command, _dirty))
     if GOALS_CSS not in config.extra_css:
         config.extra_css.append(GOALS_CSS)
     return config
@@ -67,5 +69,5 @@ def on_build_error(error: Exception) -> None:
     close_search_indexes()
 
 
-def _build(config: MkDocsConfig) -> MkDocsBuild:
+def _build(config: MkDocsConfig) -> MkDocsBuild | ProblemPreview:
     return getattr(config, _STATE)

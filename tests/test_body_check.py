@@ -76,7 +76,8 @@ ALLOWED = [
 
 
 def _problems(body: str):
-    story, problems = parse_story(FRONT + body + "\n", "x.md", "stories/x.md", load_framework(), "nl")
+    # An English site, so the messages below are English (the Dutch are checked in test_writer_messages.py).
+    story, problems = parse_story(FRONT + body + "\n", "x.md", "stories/x.md", load_framework(), "en")
     return story, problems
 
 
@@ -104,7 +105,7 @@ def test_the_line_is_the_line_in_the_file() -> None:
 
 
 def test_blank_lines_before_the_body_count() -> None:
-    problems = check_body("<script>x</script>\n", "stories/x.md", 12)
+    problems = check_body("<script>x</script>\n", "stories/x.md", 12, language="en")
     assert [problem.line for problem in problems] == [12]
     _, problems = parse_story(FRONT + "\n\n\n<script>x</script>\n", "x.md", "stories/x.md", load_framework(), "nl")
     assert [problem.line for problem in problems] == [BODY_LINE + 3]

@@ -20,9 +20,15 @@ from project import ROOT, Build, Project
 EPOCH_2026_01_01 = "1767225600"
 
 
+def console_script() -> str | None:
+    """`sdg-stories` as installed beside this Python (the README's `.venv/bin/python -m pytest` does not
+    put .venv/bin on the PATH), else on the PATH."""
+    return shutil.which("sdg-stories", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+
+
 def sdg_stories(cwd: Path, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """The installed console script, importing this checkout's package (PYTHONPATH wins over site-packages)."""
-    command = ["sdg-stories"] if shutil.which("sdg-stories") else [sys.executable, "-m", "sdg_stories.cli.main"]
+    command = [console_script()] if console_script() else [sys.executable, "-m", "sdg_stories.cli.main"]
     environment = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), SOURCE_DATE_EPOCH=EPOCH_2026_01_01, **(env or {}))
     environment.pop("SDG_STORIES_DEBUG", None)
     return subprocess.run(
@@ -38,8 +44,8 @@ def assert_sentence_error(result: subprocess.CompletedProcess, code: int, *fragm
 
 
 def test_the_console_script_is_installed_with_the_project():
-    assert shutil.which("sdg-stories"), "run `pip install -e .` (the README's install) to get the command"
-    result = subprocess.run(["sdg-stories", "--help"], capture_output=True, text=True, timeout=60)
+    assert console_script(), "run `pip install -e .` (the README's install) to get the command"
+    result = subprocess.run([console_script(), "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     for command in ("new", "check", "goals", "new-adviser"):
         assert re.search(rf"^\s+{command}\s", result.stdout, re.M), result.stdout
@@ -47,10 +53,27 @@ def test_the_console_script_is_installed_with_the_project():
 
 @pytest.mark.parametrize("command", ["new", "check", "goals", "new-adviser"])
 def test_each_command_explains_itself_with_examples(tmp_path, command):
+    # Outside a project the tool speaks the default language, Dutch.
     result = sdg_stories(tmp_path, command, "--help")
     assert result.returncode == 0, result.stderr
-    assert "Examples:" in result.stdout
+    assert "Voorbeelden:" in result.stdout and "Opties:" in result.stdout
     assert f"sdg-stories {command}" in result.stdout
+
+
+@pytest.mark.parametrize("language, words", [
+    ("nl", ["Gebruik: sdg-stories", "Verhalen schrijven en controleren", "Opties:", "Opdrachten:", "Toon deze hulp en stop."]),
+    ("en", ["Usage: sdg-stories", "Write and check the stories", "Options:", "Commands:", "Show this help and exit."]),
+])
+def test_help_speaks_the_projects_language(project, language, words):
+    project.configure(theme__language=language)
+    for cwd in (project.root, project.stories):  # found from a folder below the project too
+        result = sdg_stories(cwd, "--help")
+        assert result.returncode == 0, result.stderr
+        for word in words:
+            assert word in result.stdout, result.stdout
+    check_help = sdg_stories(project.root, "check", "--help").stdout
+    assert ("Voorbeelden:" if language == "nl" else "Examples:") in check_help
+    assert ("Ook bij waarschuwingen mislukken" if language == "nl" else "Fail on warnings too") in check_help
 
 
 # new, new-adviser: what they write builds
@@ -82,14 +105,40 @@ def written(tmp_path_factory):
         root, "new", "--title", "Water in de wijk", "--adviser", "emile-d-ancona", "--goals", "6",
         "--summary", "Een verhaal van de nieuwe adviseur.", "--no-draft", "--lang", "en",
     )
+    # The writer writes under the headings: stories that are not drafts must have text to publish.
+    for path in project.stories.glob("*.md"):
+        write_sections(path)
     build = project.build("--strict", env={"SOURCE_DATE_EPOCH": EPOCH_2026_01_01})
     return project, results, advisers_before, build
+
+
+def write_sections(path: Path) -> None:
+    """What a writer does after `sdg-stories new`: a paragraph in place of each placeholder."""
+    text = path.read_text("utf-8")
+    path.write_text(re.sub(r"<!--.*?-->", "Wat de adviseur vertelt.", text), "utf-8")
+
+
+def test_new_no_draft_without_writing_fails_build_and_check_naming_the_empty_sections(project):
+    result = sdg_stories(
+        project.root, "new", "--title", "Nog leeg", "--adviser", "anna-de-vries", "--goals", "11",
+        "--summary", "S.", "--no-draft",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Het is geen concept: de build weigert het tot elk deel tekst heeft." in result.stdout
+    build = project.build()
+    check = sdg_stories(project.root, "check")
+    assert not build.ok and check.returncode == 1
+    for output in (build.output, check.stdout):
+        for line, section in ((17, "De vraag"), (21, "De aanpak"), (25, "Het resultaat"), (29, "Bijdrage aan het doel")):
+            assert f"stories/2026-01-01-nog-leeg.md:{line}: het deel '{section}' heeft nog geen tekst" in output, output
+        assert "stories/2026-01-01-nog-leeg.md:15: het verhaal heeft nog geen tekst, alleen de kopjes en aanwijzingen" in output
+        assert "draft: true" in output
 
 
 def test_new_with_options_writes_complete_front_matter_and_the_rubric(written):
     project, results, _, _ = written
     assert results["options"].returncode == 0, results["options"].stderr
-    assert "Wrote stories/2026-01-01-veilig-winkelcentrum-samen-met-winkeliers.md" in results["options"].stdout
+    assert "stories/2026-01-01-veilig-winkelcentrum-samen-met-winkeliers.md geschreven." in results["options"].stdout
     text = (project.stories / "2026-01-01-veilig-winkelcentrum-samen-met-winkeliers.md").read_text("utf-8")
     front, body = text.split("\n---\n", 1)
     assert front.splitlines() == [
@@ -115,8 +164,9 @@ def test_new_asks_at_the_prompt_and_asks_again_after_a_wrong_answer(written):
     project, results, _, _ = written
     result = results["prompts"]
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "7 is not in the list; type a number from 1 to 2" in result.stdout
-    assert "6.12 does not exist; goal 6 has the targets 6.1, 6.2, 6.3, 6.4, 6.5, 6.6, 6.a, 6.b" in result.stdout
+    assert "Fout: 7 staat niet in de lijst; typ een nummer van 1 tot en met 2" in result.stdout
+    assert "Fout: 6.12 bestaat niet; doel 6 heeft de subdoelen 6.1, 6.2, 6.3, 6.4, 6.5, 6.6, 6.a, 6.b" in result.stdout
+    assert "Adviseurs:" in result.stdout and "Subdoelen van doel 6 (Schoon water en sanitair):" in result.stdout
     assert re.search(r"^\s+1\s+anna-de-vries\s+Anna de Vries, Adviseur Ruimte$", result.stdout, re.M)
     text = (project.stories / "2025-03-04-schoon-water.md").read_text("utf-8")
     assert "adviser: bram-jansen\n" in text
@@ -143,7 +193,7 @@ def test_the_written_files_pass_check(written):
     project, _, _, _ = written
     result = sdg_stories(project.root, "check")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip().splitlines()[-1] == "Checked 3 stories: no problems."
+    assert result.stdout.strip().splitlines()[-1] == "3 verhalen gecontroleerd: geen problemen."
 
 
 def test_new_adviser_appends_and_keeps_the_file_byte_for_byte(written):
@@ -175,7 +225,7 @@ def test_new_never_overwrites_a_file(project, existing_text):
     # The slug made from the title, and the slug given as an option.
     derived = sdg_stories(project.root, *options)
     given = sdg_stories(project.root, *options[:1], "--slug", "mijn-verhaal", *options[1:])
-    assert_sentence_error(derived, 1, "stories/2026-01-01-mijn-verhaal.md", "Nothing was written")
+    assert_sentence_error(derived, 1, "stories/2026-01-01-mijn-verhaal.md", "Er is niets geschreven")
     assert_sentence_error(given, 2, "'--slug'", "stories/2026-01-01-mijn-verhaal.md")
     assert existing.read_bytes() == before
     assert sorted(path.name for path in project.stories.glob("*.md")) == ["2026-01-01-mijn-verhaal.md"]
@@ -184,25 +234,25 @@ def test_new_never_overwrites_a_file(project, existing_text):
 def test_new_refuses_a_slug_another_story_has(project):
     project.story("2024-04-05-ander.md", slug="veilig")
     result = sdg_stories(project.root, "new", "--title", "Veilig", "--adviser", "anna-de-vries", "--goals", "11", "--summary", "S.")
-    assert_sentence_error(result, 1, "'veilig' is also the slug of stories/2024-04-05-ander.md")
+    assert_sentence_error(result, 1, "'veilig' is ook de slug van stories/2024-04-05-ander.md")
     assert len(list(project.stories.glob("*.md"))) == 1
 
 
 @pytest.mark.parametrize(
     "option, value, message",
     [
-        ("--targets", "11.12", "11.12 does not exist; goal 11 has the targets 11.1, 11.2, 11.3, 11.4, 11.5, 11.6, 11.7, 11.a, 11.b, 11.c"),
-        ("--goals", "18", "'18' is not a goal; goals are the numbers 1 to 17"),
-        ("--adviser", "anna-devries", "'anna-devries' is not a known adviser in stories/advisers.yml (known: anna-de-vries, bram-jansen). Did you mean anna-de-vries?"),
-        ("--date", "2024-02-30", "2024-02-30 does not exist in the calendar"),
-        ("--lang", "de", "'de' is not one of nl, en"),
-        ("--slug", "page", "'page' is taken by the site"),
+        ("--targets", "11.12", "11.12 bestaat niet; doel 11 heeft de subdoelen 11.1, 11.2, 11.3, 11.4, 11.5, 11.6, 11.7, 11.a, 11.b, 11.c"),
+        ("--goals", "18", "'18' is geen doel; de doelen zijn de nummers 1 tot en met 17"),
+        ("--adviser", "anna-devries", "'anna-devries' is geen bekende adviseur in stories/advisers.yml (bekend: anna-de-vries, bram-jansen). Bedoelde je anna-de-vries?"),
+        ("--date", "2024-02-30", "2024-02-30 bestaat niet in de kalender"),
+        ("--lang", "de", "'de' kan niet; kies uit nl, en"),
+        ("--slug", "page", "'page' gebruikt de site zelf"),
     ],
 )
 def test_new_refuses_a_wrong_option_with_the_builds_message(project, option, value, message):
     options = {"--title": "T", "--adviser": "anna-de-vries", "--goals": "11", "--summary": "S.", option: value}
     result = sdg_stories(project.root, "new", *[part for pair in options.items() for part in pair])
-    assert_sentence_error(result, 2, f"Invalid value for '{option}'", message)
+    assert_sentence_error(result, 2, f"Fout: Ongeldige waarde voor '{option}'", message)
     assert not list(project.stories.glob("*.md"))
 
 
@@ -210,7 +260,7 @@ def test_new_without_goal_or_target_is_asked_for_one(project):
     answers = "T\n1\n\n\n11.7\nS.\n\n\n\n"  # no goals, no targets: asked again for the targets
     result = sdg_stories(project.root, "new", input=answers)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "a story needs at least one goal or target" in result.stdout
+    assert "een verhaal heeft minstens één doel of subdoel nodig" in result.stdout
     assert 'targets: ["11.7"]' in (project.stories / "2026-01-01-t.md").read_text("utf-8")
 
 
@@ -218,7 +268,7 @@ def test_new_adviser_refuses_an_existing_key_and_leaves_the_file_alone(project):
     path = project.stories / "advisers.yml"
     before = path.read_bytes()
     result = sdg_stories(project.root, "new-adviser", "--name", "Anna de Vries", "--role", "Adviseur")
-    assert_sentence_error(result, 2, "'anna-de-vries' is already an adviser in stories/advisers.yml (Anna de Vries)")
+    assert_sentence_error(result, 2, "'anna-de-vries' is al een adviseur in stories/advisers.yml (Anna de Vries)")
     assert path.read_bytes() == before
 
 
@@ -233,7 +283,7 @@ def test_new_adviser_asks_and_adds_a_newline_the_file_lacks(project):
     result = sdg_stories(project.root, "new-adviser", input=answers)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "[carla-pietersen]" in result.stdout
-    assert "the file stories/images/nope.jpg does not exist" in result.stdout.lower()
+    assert "het bestand stories/images/nope.jpg bestaat niet" in result.stdout.lower()
     assert path.read_text("utf-8") == before + "\n\ncarla-pietersen:\n  name: Carla Pietersen\n  role: Adviseur Zorg\n  photo: images/carla.svg\n"
 
 
@@ -241,7 +291,7 @@ def test_new_adviser_refuses_a_file_it_cannot_safely_add_to(project):
     path = project.stories / "advisers.yml"
     path.write_text("- anna\n- bram\n", "utf-8")
     result = sdg_stories(project.root, "new-adviser", "--name", "Carla", "--role", "Adviseur")
-    assert_sentence_error(result, 1, "stories/advisers.yml cannot be added to as it is")
+    assert_sentence_error(result, 1, "aan stories/advisers.yml kan zo niets worden toegevoegd")
     assert path.read_text("utf-8") == "- anna\n- bram\n"
 
 
@@ -286,11 +336,11 @@ def test_check_prints_exactly_the_builds_problems(broken):
     assert len(problems) >= 13, build.output
     lines = check.stdout.splitlines()
     assert lines[:-1] == problems
-    assert lines[-1] == f"Checked 12 stories: {len(problems)} problems."
+    assert lines[-1] == f"12 verhalen gecontroleerd: {len(problems)} problemen."
     assert check.returncode == 1
     # Spot checks, so the comparison cannot pass on two empty lists.
-    assert "stories/2024-01-09-subdoel.md:6: targets: 11.12 does not exist; goal 11 has the targets 11.1, 11.2, 11.3, 11.4, 11.5, 11.6, 11.7, 11.a, 11.b, 11.c" in lines
-    assert "stories/advisers.yml:5: role: is required and missing" in lines
+    assert "stories/2024-01-09-subdoel.md:6: targets: 11.12 bestaat niet; doel 11 heeft de subdoelen 11.1, 11.2, 11.3, 11.4, 11.5, 11.6, 11.7, 11.a, 11.b, 11.c" in lines
+    assert "stories/advisers.yml:5: role: is verplicht en ontbreekt" in lines
     assert any(line.startswith("stories/vacancies.yml:3: url: 'javascript:alert(1)'") for line in lines)
 
 
@@ -314,18 +364,18 @@ def test_check_paths_limit_the_report_but_not_the_cross_checks(broken):
     lines = result.stdout.splitlines()
     assert result.returncode == 1
     # The other story of the same slug is named; the other broken stories are not reported.
-    assert "stories/2024-01-13-dubbel.md:7: slug: 'zelfde' is also the slug of stories/2024-01-14-dubbel.md; give one of them another slug" in lines
-    assert any(line.startswith("stories/2024-01-13-dubbel.md:8: vacancies: 'bestaat-niet' is not a known vacancy") for line in lines)
+    assert "stories/2024-01-13-dubbel.md:7: slug: 'zelfde' is ook de slug van stories/2024-01-14-dubbel.md; geef een van beide een andere slug" in lines
+    assert any(line.startswith("stories/2024-01-13-dubbel.md:8: vacancies: 'bestaat-niet' is geen bekende vacature") for line in lines)
     assert not [line for line in lines if line.startswith("stories/2024-01-") and "13-dubbel" not in line.split(":")[0]]
     # advisers.yml and vacancies.yml concern every story, so they are always reported.
-    assert "stories/advisers.yml:5: role: is required and missing" in lines
-    assert lines[-1] == "Checked 1 of 12 stories: 4 problems."
+    assert "stories/advisers.yml:5: role: is verplicht en ontbreekt" in lines
+    assert lines[-1] == "1 van 12 verhalen gecontroleerd: 4 problemen."
 
 
 def test_check_names_only_paths_in_the_stories_folder(broken):
     project, _, _ = broken
     result = sdg_stories(project.root, "check", "docs")
-    assert_sentence_error(result, 2, "docs is not in the stories folder")
+    assert_sentence_error(result, 2, "docs staat niet in de map met verhalen")
 
 
 def test_check_of_a_clean_story_in_a_broken_folder_passes(broken):
@@ -333,7 +383,7 @@ def test_check_of_a_clean_story_in_a_broken_folder_passes(broken):
     result = sdg_stories(project.root, "--project", str(project.root), "check", str(project.stories / "2024-01-01-goed.md"))
     # Only the shared files' problems remain: the story itself is fine.
     assert [line for line in result.stdout.splitlines() if "goed.md" in line] == []
-    assert result.stdout.splitlines()[-1].startswith("Checked 1 of 12 stories: ")
+    assert result.stdout.splitlines()[-1].startswith("1 van 12 verhalen gecontroleerd: ")
 
 
 def test_check_reports_the_builds_warnings(project):
@@ -353,12 +403,12 @@ def test_check_reports_the_builds_warnings(project):
     )
     check = sdg_stories(project.root, "check")
     strict = sdg_stories(project.root, "check", "--strict")
-    warnings = [line.removeprefix("warning: ") for line in check.stdout.splitlines() if line.startswith("warning: ")]
+    warnings = [line.removeprefix("waarschuwing: ") for line in check.stdout.splitlines() if line.startswith("waarschuwing: ")]
     assert warnings == build_warnings
-    assert warnings[1] == "stories/2025-01-01-verhaal.md:7: vacancies: 'gesloten' (Gesloten) closed on 2025-12-31 and is no longer shown; take it out of the story's vacancies"
-    assert warnings[0].startswith("mkdocs.yml: site_url: is not set")
+    assert warnings[1] == "stories/2025-01-01-verhaal.md:7: vacancies: 'gesloten' (Gesloten) is gesloten op 2025-12-31 en wordt niet meer getoond; haal de vacature weg uit vacancies van het verhaal"
+    assert warnings[0].startswith("mkdocs.yml: site_url: is niet ingesteld")
     assert check.returncode == 0 and strict.returncode == 1
-    assert check.stdout.splitlines()[-1] == "Checked 1 story: 2 warnings."
+    assert check.stdout.splitlines()[-1] == "1 verhaal gecontroleerd: 2 waarschuwingen."
     assert json.loads(sdg_stories(project.root, "check", "--format", "json").stdout)["warnings"][1]["field"] == "vacancies"
 
 
@@ -389,8 +439,8 @@ def test_goals_by_number_shows_a_goal_or_a_target(tmp_path):
     target = sdg_stories(tmp_path, "goals", "11.A").stdout
     assert re.findall(r"^\s+(\d+\.\w+) ", goal, re.M) == ["11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7", "11.a", "11.b", "11.c"]
     assert re.findall(r"^\s+(\d+\.\w+) ", target, re.M) == ["11.a"]
-    assert_sentence_error(sdg_stories(tmp_path, "goals", "18"), 2, "there is no goal 18; the goals are the numbers 1 to 17.")
-    assert_sentence_error(sdg_stories(tmp_path, "goals", "11.12"), 2, "11.12 does not exist; goal 11 has the targets 11.1")
+    assert_sentence_error(sdg_stories(tmp_path, "goals", "18"), 2, "er is geen doel 18; de doelen zijn de nummers 1 tot en met 17.")
+    assert_sentence_error(sdg_stories(tmp_path, "goals", "11.12"), 2, "11.12 bestaat niet; doel 11 heeft de subdoelen 11.1")
 
 
 def test_goals_uses_the_site_language(tmp_path):
@@ -418,7 +468,7 @@ def test_mkdocs_tags_in_mkdocs_yml_are_read_as_mkdocs_reads_them(tmp_path):
 
 def test_outside_a_project_the_error_says_what_to_do(tmp_path):
     result = sdg_stories(tmp_path, "check")
-    assert_sentence_error(result, 1, "Error: there is no mkdocs.yml in", "--project DIR")
+    assert_sentence_error(result, 1, "Fout: er is geen mkdocs.yml in", "--project MAP")
 
 
 def test_a_file_system_error_is_a_sentence(project):
@@ -426,4 +476,4 @@ def test_a_file_system_error_is_a_sentence(project):
     (project.stories / "advisers.yml").mkdir()
     result = sdg_stories(project.root, "new-adviser", "--name", "Carla", "--role", "Adviseur")
     assert result.returncode == 1
-    assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Fout: ") and "Traceback" not in result.stderr

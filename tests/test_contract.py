@@ -33,7 +33,7 @@ def test_unquoted_11_10_is_not_silently_read_as_11_1(project):
     )
     build = project.build()
     assert not build.ok
-    assert "stories/2024-01-01-stad.md:6: targets: 11.10 does not exist; goal 11 has the targets 11.1," in build.output
+    assert "stories/2024-01-01-stad.md:6: targets: 11.10 bestaat niet; doel 11 heeft de subdoelen 11.1," in build.output
 
 
 def test_listings_are_paginated_at_the_configured_size(project):

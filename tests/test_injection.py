@@ -215,11 +215,11 @@ def test_feeds_and_open_data_parse_and_carry_the_titles_as_text(nasty_site: Buil
 # Hostile values the validation refuses: the writer is told where, and nothing is built
 
 REFUSED_BODIES = {
-    "2024-01-01-script.md": ("Inleiding.\n\n<script>alert(1)</script>\n", 11, "contains <script>"),
-    "2024-01-02-link.md": ("Zie [hier](javascript:alert(document.cookie)).\n", 9, "a link starts with 'javascript:'"),
-    "2024-01-03-handler.md": ("Tekst.\n\n<img src=x onerror=alert(1)>\n", 11, "the attribute onerror="),
-    "2024-01-04-attr-list.md": ("## Kop {: onclick=\"alert(1)\" }\n", 9, "the attribute onclick="),
-    "2024-01-05-iframe.md": ("<iframe src=\"https://evil.example\"></iframe>\n", 9, "contains <iframe>"),
+    "2024-01-01-script.md": ("Inleiding.\n\n<script>alert(1)</script>\n", 11, "bevat <script>"),
+    "2024-01-02-link.md": ("Zie [hier](javascript:alert(document.cookie)).\n", 9, "een link begint met 'javascript:'"),
+    "2024-01-03-handler.md": ("Tekst.\n\n<img src=x onerror=alert(1)>\n", 11, "het attribuut onerror="),
+    "2024-01-04-attr-list.md": ("## Kop {: onclick=\"alert(1)\" }\n", 9, "het attribuut onclick="),
+    "2024-01-05-iframe.md": ("<iframe src=\"https://evil.example\"></iframe>\n", 9, "bevat <iframe>"),
 }
 
 
@@ -242,10 +242,10 @@ def test_refused_content_names_file_line_and_reason(refused: tuple[Build, Projec
     assert not build.ok and "Traceback" not in build.output
     for name, (_, line, message) in REFUSED_BODIES.items():
         assert re.search(rf"stories/{re.escape(name)}:{line}: .*{re.escape(message)}", build.output), (name, build.output)
-    assert re.search(r"stories/2024-02-01-controle\.md:\d+: title: contains a control character", build.output)
-    assert re.search(r"stories/2024-02-02-beeld\.md:\d+: image: 'javascript:alert\(1\)' must be a path", build.output)
-    assert re.search(r"stories/vacancies\.yml:3: url: 'javascript:alert\(1\)' must be a full web address", build.output)
-    assert re.search(r"stories/vacancies\.yml:7: url: .* must be a full web address", build.output)
+    assert re.search(r"stories/2024-02-01-controle\.md:\d+: title: bevat een stuurteken", build.output)
+    assert re.search(r"stories/2024-02-02-beeld\.md:\d+: image: 'javascript:alert\(1\)' moet een pad", build.output)
+    assert re.search(r"stories/vacancies\.yml:3: url: 'javascript:alert\(1\)' moet een volledig webadres zijn", build.output)
+    assert re.search(r"stories/vacancies\.yml:7: url: .* moet een volledig webadres zijn", build.output)
     assert "stories/advisers.yml" in build.output and "photo" in build.output
 
 

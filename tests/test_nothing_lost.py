@@ -27,16 +27,16 @@ EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
 
 # failure kind: (what to do to a working project, what the build must say)
 FAILURES = {
-    "an invalid story": (lambda p: p.story("2024-01-01-x.md", date="2024-02-30"), "does not exist in the calendar"),
+    "an invalid story": (lambda p: p.story("2024-01-01-x.md", date="2024-02-30"), "bestaat niet in de kalender"),
     "an invalid vacancies.yml": (
         lambda p: p.write("stories/vacancies.yml", "- id: x\n  title: X\n  url: javascript:alert(1)\n  goals: [11]\n"),
-        "must be a full web address",
+        "moet een volledig webadres zijn",
     ),
     "an invalid advisers.yml": (lambda p: p.write("stories/advisers.yml", "anna-de-vries: [een, lijst]\n"), "advisers.yml"),
     "a bad option in mkdocs.yml": (lambda p: p.configure(page_size="veel"), "page_size"),
-    "no stories folder": (lambda p: p.write("mkdocs.yml", (p.root / "mkdocs.yml").read_text().replace("stories_dir: stories", "stories_dir: verhalen")), "stories folder"),
-    "a hand-written page where a generated one goes": (lambda p: p.write("docs/sdg/index.md", "# Doelen\n"), "clashes with the page the build generates"),
-    "an unknown block in a hand-written page": (lambda p: p.write("docs/extra.md", "# Extra\n\n<!-- sdg-stories:onbekend -->\n"), "unknown block 'onbekend'"),
+    "no stories folder": (lambda p: p.write("mkdocs.yml", (p.root / "mkdocs.yml").read_text().replace("stories_dir: stories", "stories_dir: verhalen")), "de map met verhalen bestaat niet"),
+    "a hand-written page where a generated one goes": (lambda p: p.write("docs/sdg/index.md", "# Doelen\n"), "botst met de pagina die de build maakt"),
+    "an unknown block in a hand-written page": (lambda p: p.write("docs/extra.md", "# Extra\n\n<!-- sdg-stories:onbekend -->\n"), "onbekend blok 'onbekend'"),
     "a closed vacancy under --strict": (
         lambda p: (p.write("stories/vacancies.yml", "- id: oud\n  title: Oud\n  url: https://a.example/\n  goals: [11]\n  closes: 2020-01-01\n"),
                    p.story("2024-01-02-y.md", vacancies=["oud"])),

@@ -167,7 +167,7 @@ def test_without_site_url_feeds_data_and_previews_are_left_out_with_a_warning(pr
     config.write_text(re.sub(r"(?m)^site_url:.*\n", "", config.read_text("utf-8")), "utf-8")
     build = project.build()
     assert build.ok, build.output
-    assert "mkdocs.yml: site_url: is not set" in build.output
+    assert "mkdocs.yml: site_url: is niet ingesteld" in build.output
     for path in ("feed.xml", "sdg/11/feed.xml", "stories.json", "vacancies.json", "stories.schema.json"):
         assert not (build.site / path).exists(), path
     soup = build.soup("stories/wijk/")

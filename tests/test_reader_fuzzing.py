@@ -20,6 +20,7 @@ from sdg_stories.content.body_check import check_body
 from sdg_stories.sdg.goals import load_framework
 from sdg_stories.content.records import Story
 from sdg_stories.content.problems import Problem
+from sdg_stories.content.unfinished_story import unfinished_parts
 from sdg_stories.content.story_file import STORY_FIELDS, parse_story, read_story
 from sdg_stories.content.vacancy_file import VACANCY_FIELDS, parse_vacancies, read_vacancies
 from sdg_stories.content.yaml_source import Node, parse_yaml
@@ -129,7 +130,7 @@ def test_yaml_bombs_and_tags_give_problems_not_exceptions() -> None:
 @FUZZ
 @given(nasty_text | yaml_ish)
 def test_any_text_as_advisers_yml(text: str) -> None:
-    advisers, problems = parse_advisers(text, "stories/advisers.yml")
+    advisers, problems = parse_advisers(text, "stories/advisers.yml", language="nl")
     _assert_problems(problems, "stories/advisers.yml")
     assert all(adviser.name and adviser.role for adviser in advisers.values())
 
@@ -137,14 +138,14 @@ def test_any_text_as_advisers_yml(text: str) -> None:
 @FUZZ_STRUCTURED
 @given(st.dictionaries(st.text(max_size=12), st.dictionaries(st.sampled_from(["name", "role", "photo", "bio"]) | st.text(max_size=6), value, max_size=5) | value, max_size=4))
 def test_any_values_in_advisers_yml(advisers: dict) -> None:
-    _, problems = parse_advisers(_front_matter(advisers), "stories/advisers.yml")
+    _, problems = parse_advisers(_front_matter(advisers), "stories/advisers.yml", language="nl")
     _assert_problems(problems, "stories/advisers.yml")
 
 
 @FUZZ
 @given(nasty_text | yaml_ish)
 def test_any_text_as_vacancies_yml(text: str) -> None:
-    vacancies, problems = parse_vacancies(text, "stories/vacancies.yml", FRAMEWORK)
+    vacancies, problems = parse_vacancies(text, "stories/vacancies.yml", FRAMEWORK, language="nl")
     _assert_problems(problems, "stories/vacancies.yml")
     assert all(vacancy.url.startswith(("http://", "https://")) for vacancy in vacancies)
 
@@ -152,7 +153,7 @@ def test_any_text_as_vacancies_yml(text: str) -> None:
 @FUZZ_STRUCTURED
 @given(st.lists(st.dictionaries(st.sampled_from(VACANCY_FIELDS) | st.text(max_size=6), value, max_size=10), max_size=3))
 def test_any_values_in_vacancies_yml(vacancies: list) -> None:
-    parsed, problems = parse_vacancies(_front_matter(vacancies), "stories/vacancies.yml", FRAMEWORK)
+    parsed, problems = parse_vacancies(_front_matter(vacancies), "stories/vacancies.yml", FRAMEWORK, language="nl")
     _assert_problems(problems, "stories/vacancies.yml")
     for vacancy in parsed:
         assert vacancy.url.lower().startswith(("http://", "https://")), vacancy.url
@@ -163,7 +164,7 @@ def test_any_values_in_vacancies_yml(vacancies: list) -> None:
     ["JAVASCRIPT:alert(1)", " javascript:x", "java\tscript:x", "data:text/html,x", "//evil.example/", "/relative", "https://ok.example/\"><script>", "https://ok.example/ x"]))
 def test_a_vacancy_url_is_a_web_address_or_refused(url: str) -> None:
     text = _front_matter([{"id": "v", "title": "T", "url": url, "goals": [11]}])
-    vacancies, problems = parse_vacancies(text, "stories/vacancies.yml", FRAMEWORK)
+    vacancies, problems = parse_vacancies(text, "stories/vacancies.yml", FRAMEWORK, language="nl")
     assert not vacancies and any(problem.field == "url" for problem in problems), url
 
 
@@ -176,9 +177,9 @@ def test_any_bytes_in_the_files(data: bytes) -> None:
         path = Path(folder) / "x.md"
         path.write_bytes(data)
         _assert_story(*read_story(path, "x.md", "stories/x.md", FRAMEWORK, "nl"))
-        _, problems = read_advisers(path, "stories/advisers.yml")
+        _, problems = read_advisers(path, "stories/advisers.yml", language="nl")
         _assert_problems(problems, "stories/advisers.yml")
-        _, problems = read_vacancies(path, "stories/vacancies.yml", FRAMEWORK)
+        _, problems = read_vacancies(path, "stories/vacancies.yml", FRAMEWORK, language="nl")
         _assert_problems(problems, "stories/vacancies.yml")
 
 
@@ -194,7 +195,7 @@ def test_a_folder_where_a_file_should_be(tmp_path: Path) -> None:
 @FUZZ
 @given(nasty_text | yaml_ish, st.integers(1, 1_000))
 def test_parse_yaml_returns_nodes_or_problems(text: str, first_line: int) -> None:
-    node, problems = parse_yaml(text, "f.yml", first_line)
+    node, problems = parse_yaml(text, "f.yml", first_line, language="nl")
     _assert_problems(problems, "f.yml")
     assert node is None or isinstance(node, Node)
     if node is not None:
@@ -204,7 +205,16 @@ def test_parse_yaml_returns_nodes_or_problems(text: str, first_line: int) -> Non
 @FUZZ
 @given(nasty_text | yaml_ish, st.integers(1, 1_000))
 def test_check_body_never_raises(body: str, first_line: int) -> None:
-    problems = check_body(body, "stories/x.md", first_line)
+    problems = check_body(body, "stories/x.md", first_line, language="nl")
+    _assert_problems(problems, "stories/x.md")
+    lines = body.count("\n") + 1
+    assert all(first_line <= problem.line <= first_line + lines for problem in problems)
+
+
+@FUZZ
+@given(nasty_text | yaml_ish, st.integers(1, 1_000))
+def test_unfinished_parts_never_raises(body: str, first_line: int) -> None:
+    problems = unfinished_parts(body, "stories/x.md", first_line, language="en")
     _assert_problems(problems, "stories/x.md")
     lines = body.count("\n") + 1
     assert all(first_line <= problem.line <= first_line + lines for problem in problems)

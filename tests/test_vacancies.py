@@ -303,7 +303,7 @@ def test_the_day_after_the_closing_date_the_vacancy_is_gone(next_day):
     assert "Sluit Vandaag" not in next_day.html("vacancies/")
     assert "Sluit Vandaag" not in next_day.html("stories/expliciet/")
     # The story that names it now gets the warning too.
-    assert "stories/2025-01-01-expliciet.md:8: vacancies: 'sluit-vandaag' (Sluit Vandaag) closed on 2025-06-15" in next_day.output
+    assert "stories/2025-01-01-expliciet.md:8: vacancies: 'sluit-vandaag' (Sluit Vandaag) closed on 2025-06-15" in next_day.output  # next_day's site is English
 
 
 # A story that links a closed vacancy
@@ -314,8 +314,8 @@ def test_a_story_linking_a_closed_vacancy_builds_with_a_warning(folder, site):
     line = next(n for n, text in enumerate(source.read_text("utf-8").splitlines(), 1) if text.startswith("vacancies:"))
     warnings = [text for text in site.output.splitlines() if "WARNING" in text]
     expected = (
-        f"stories/2025-01-04-gesloten.md:{line}: vacancies: 'gisteren-gesloten' (Gisteren Gesloten) closed on "
-        "2025-06-14 and is no longer shown; take it out of the story's vacancies"
+        f"stories/2025-01-04-gesloten.md:{line}: vacancies: 'gisteren-gesloten' (Gisteren Gesloten) is gesloten op "
+        "2025-06-14 en wordt niet meer getoond; haal de vacature weg uit vacancies van het verhaal"
     )
     assert [w for w in warnings if "vacancies:" in w] == [w for w in warnings if expected in w], site.output
     assert len([w for w in warnings if expected in w]) == 1, site.output
@@ -416,8 +416,8 @@ def test_bad_campaign_and_careers_settings_fail_the_build(project):
     build = project.build()
     assert not build.ok
     assert "Traceback" not in build.output
-    assert "mkdocs.yml: extra.sdg_stories.utm: must be false, or a mapping with source and/or medium" in build.output
-    assert "mkdocs.yml: extra.sdg_stories.careers_url: 'javascript:alert(1)' must be a full web address" in build.output
+    assert "mkdocs.yml: extra.sdg_stories.utm: moet false zijn, of source en/of medium geven" in build.output
+    assert "mkdocs.yml: extra.sdg_stories.careers_url: 'javascript:alert(1)' moet een volledig webadres zijn" in build.output
 
 
 BAD_VACANCIES = """\
@@ -469,19 +469,19 @@ BAD_VACANCIES = """\
 """
 
 BAD_EXPECTED = [
-    ("vacancies.yml:1: id:", "is required and missing"),
-    ("vacancies.yml:4: title:", "is required and missing"),
-    ("vacancies.yml:7: url:", "is required and missing"),
-    ("vacancies.yml:14: id:", "'dubbel' is used twice (also on line 10); every vacancy needs its own id"),
-    ("vacancies.yml:20: url:", "'javascript:alert(1)' must be a full web address starting with https://"),
-    ("vacancies.yml:24: url:", "'/vacatures/relatief' must be a full web address starting with https://"),
-    ("vacancies.yml:28: url:", "'werkenbij.example.nl/vacatures/x' must be a full web address starting with https://"),
-    ("vacancies.yml:33: goals:", "'18' is not a goal; goals are the numbers 1 to 17"),
-    ("vacancies.yml:37: targets:", "11.12 does not exist; goal 11 has the targets 11.1, 11.2, 11.3, 11.4, 11.5, 11.6, 11.7, 11.a, 11.b, 11.c"),
-    ("vacancies.yml:42: closes:", "2025-02-30 does not exist in the calendar"),
-    ("vacancies.yml:43: goals:", "a vacancy needs at least one goal or target"),
-    ("2025-01-01-onbekend.md:7: vacancies:", "'dubel' is not a known vacancy in stories/vacancies.yml (known: dubbel"),
-    ("2025-01-01-onbekend.md:7: vacancies:", "Did you mean dubbel?"),
+    ("vacancies.yml:1: id:", "is verplicht en ontbreekt"),
+    ("vacancies.yml:4: title:", "is verplicht en ontbreekt"),
+    ("vacancies.yml:7: url:", "is verplicht en ontbreekt"),
+    ("vacancies.yml:14: id:", "'dubbel' komt twee keer voor (ook op regel 10); elke vacature heeft een eigen id nodig"),
+    ("vacancies.yml:20: url:", "'javascript:alert(1)' moet een volledig webadres zijn dat begint met https://"),
+    ("vacancies.yml:24: url:", "'/vacatures/relatief' moet een volledig webadres zijn dat begint met https://"),
+    ("vacancies.yml:28: url:", "'werkenbij.example.nl/vacatures/x' moet een volledig webadres zijn dat begint met https://"),
+    ("vacancies.yml:33: goals:", "'18' is geen doel; de doelen zijn de nummers 1 tot en met 17"),
+    ("vacancies.yml:37: targets:", "11.12 bestaat niet; doel 11 heeft de subdoelen 11.1, 11.2, 11.3, 11.4, 11.5, 11.6, 11.7, 11.a, 11.b, 11.c"),
+    ("vacancies.yml:42: closes:", "2025-02-30 bestaat niet in de kalender"),
+    ("vacancies.yml:43: goals:", "een vacature heeft minstens één doel of subdoel nodig"),
+    ("2025-01-01-onbekend.md:7: vacancies:", "'dubel' is geen bekende vacature in stories/vacancies.yml (bekend: dubbel"),
+    ("2025-01-01-onbekend.md:7: vacancies:", "Bedoelde je dubbel?"),
 ]
 
 
@@ -496,7 +496,7 @@ def bad(tmp_path_factory):
 def test_bad_vacancy_data_fails_the_build_without_a_traceback(bad):
     assert not bad.ok
     assert "Traceback" not in bad.output
-    assert "problems in the content; nothing was built" in bad.output
+    assert "problemen in de inhoud; er is niets gebouwd" in bad.output
 
 
 @pytest.mark.parametrize("where, message", BAD_EXPECTED, ids=[w + m[:20] for w, m in BAD_EXPECTED])

@@ -16,6 +16,7 @@ from slugify import slugify
 
 from sdg_stories.content.adviser_file import parse_advisers
 from sdg_stories.content.folder import ADVISERS_FILE, ContentFolder
+from sdg_stories.content.messages import Messages, messages
 from sdg_stories.content.records import Adviser
 from sdg_stories.content.problems import Problem
 from sdg_stories.cli.yaml_output import scalar
@@ -37,15 +38,20 @@ class AdvisersChanged(RuntimeError):
 class AdviserForm:
     folder: ContentFolder
     original: bytes  # the file as read; b"" when it does not exist yet
+    language: str  # the site's, which the messages speak
     answers: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def for_folder(cls, folder: ContentFolder) -> "AdviserForm":
+    def for_folder(cls, folder: ContentFolder, language: str) -> "AdviserForm":
         path = folder.path / ADVISERS_FILE
         original = path.read_bytes() if path.is_file() else b""
-        form = cls(folder, original)
+        form = cls(folder, original, language)
         form._check_original()
         return form
+
+    @property
+    def msg(self) -> Messages:
+        return messages(self.language)
 
     @property
     def path(self) -> Path:
@@ -57,7 +63,7 @@ class AdviserForm:
 
     @cached_property
     def existing(self) -> dict[str, Adviser]:
-        return parse_advisers(self._original_text, self.shown_path)[0]
+        return parse_advisers(self._original_text, self.shown_path, language=self.language)[0]
 
     # Answers
 
@@ -96,11 +102,11 @@ class AdviserForm:
         """Append the adviser after checking that the file reads back with it and nothing new wrong."""
         addition = self.addition()
         new_text = self._original_text + addition
-        advisers, problems = parse_advisers(new_text, self.shown_path)
+        advisers, problems = parse_advisers(new_text, self.shown_path, language=self.language)
         added = set(problems) - set(self._original_problems)
         if added or advisers.get(self.answers["key"]) != self.adviser():
-            reasons = "; ".join(str(problem) for problem in sorted(added)) or "the adviser does not read back as given"
-            raise InvalidAdviser(f"{self.shown_path} would not read correctly with the new adviser, so it was left as it was: {reasons}")
+            reasons = "; ".join(str(problem) for problem in sorted(added)) or self.msg("cli.adviser.not-read-back")
+            raise InvalidAdviser(self.msg("cli.adviser.would-break", file=self.shown_path, reasons=reasons))
         if not self.original:
             self.folder.path.mkdir(parents=True, exist_ok=True)
             with self.path.open("xb") as file:
@@ -108,7 +114,7 @@ class AdviserForm:
             return self.path
         with self.path.open("r+b") as file:
             if file.read() != self.original:
-                raise AdvisersChanged(f"{self.shown_path} changed while the questions were asked; run the command again")
+                raise AdvisersChanged(self.msg("cli.adviser.changed", file=self.shown_path))
             file.write(addition.encode("utf-8"))  # at the end: the read left the position there
         return self.path
 
@@ -120,32 +126,30 @@ class AdviserForm:
 
     @cached_property
     def _original_problems(self) -> list[Problem]:
-        return parse_advisers(self._original_text, self.shown_path)[1] if self.original else []
+        return parse_advisers(self._original_text, self.shown_path, language=self.language)[1] if self.original else []
 
     def _check_original(self) -> None:
         try:
             text = self._original_text
         except UnicodeDecodeError:
-            raise InvalidAdviser(f"{self.shown_path} is not UTF-8 text; save it as UTF-8 first") from None
+            raise InvalidAdviser(self.msg("cli.adviser.not-utf8", file=self.shown_path)) from None
         if not text.strip():
             return
         # An addition is only safe after a file that reads as a mapping of advisers.
         probe = text + self._separator() + self._block({**_PLACEHOLDERS, "key": "sdg-stories-probe"})
-        advisers, _ = parse_advisers(probe, self.shown_path)
+        advisers, _ = parse_advisers(probe, self.shown_path, language=self.language)
         if "sdg-stories-probe" not in advisers:
             problems = "; ".join(str(problem) for problem in self._original_problems)
-            raise InvalidAdviser(
-                f"{self.shown_path} cannot be added to as it is"
-                + (f": {problems}" if problems else "; it must map each adviser's key to their fields")
-                + ". Fix it first, then run the command again"
-            )
+            if problems:
+                raise InvalidAdviser(self.msg("cli.adviser.cannot-add-problems", file=self.shown_path, problems=problems))
+            raise InvalidAdviser(self.msg("cli.adviser.cannot-add", file=self.shown_path))
 
     def _check_key(self, key: str) -> None:
         if not key:
-            raise InvalidAdviser("is empty; write a key such as 'anna-de-vries'")
+            raise InvalidAdviser(self.msg("cli.adviser.key-empty"))
         existing = self.existing.get(key)
         if existing is not None:
-            raise InvalidAdviser(f"'{key}' is already an adviser in {self.shown_path} ({existing.name}); choose another key")
+            raise InvalidAdviser(self.msg("cli.adviser.key-taken", key=key, file=self.shown_path, name=existing.name))
         message = self._problem(key, {"key": key})
         if message:
             raise InvalidAdviser(message)
@@ -154,7 +158,7 @@ class AdviserForm:
         """The build's new messages for ``name`` in the file with the answers so far plus ``overrides``."""
         answers = {**_PLACEHOLDERS, "key": "sdg-stories-probe", **self.answers, **overrides}
         text = self._original_text + self._separator() + self._block(answers)
-        _, problems = parse_advisers(text, self.shown_path)
+        _, problems = parse_advisers(text, self.shown_path, language=self.language)
         old = set(self._original_problems)
         return "; ".join(p.message for p in problems if p.field == name and p not in old)
 
@@ -162,7 +166,7 @@ class AdviserForm:
         # The build checks this against the folder's files (content.py); the tool checks the disk.
         if (self.folder.path / photo).is_file():
             return ""
-        return f"the file {self.folder.show(photo)} does not exist; put the photo there first, or leave the photo out"
+        return self.msg("cli.adviser.photo-missing", path=self.folder.show(photo))
 
     def _separator(self) -> str:
         text = self._original_text

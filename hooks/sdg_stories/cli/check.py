@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sdg_stories.content.folder import ContentFolder, load_content
+from sdg_stories.content.messages import messages
 from sdg_stories.sdg.goals import load_framework
 from sdg_stories.content.problems import ContentError, Problem
 from sdg_stories.cli.project_config import ProjectConfig
@@ -76,7 +77,7 @@ def _config_warnings(project: ProjectConfig) -> list[Problem]:
     from sdg_stories.model.publication import missing_site_url, publication_for
 
     if publication_for(project.settings, "", None) is None:
-        return [missing_site_url(project.config_file.name)]
+        return [missing_site_url(project.config_file.name, project.settings.language)]
     return []
 
 
@@ -86,9 +87,9 @@ def _resolve_selection(project: ProjectConfig, paths: list[Path]) -> list[Path]:
     for path in paths:
         absolute = path.resolve()
         if absolute != stories and stories not in absolute.parents:
-            raise PathOutsideStories(
-                f"{path} is not in the stories folder ({project.settings.stories_dir}/ of {project.root})"
-            )
+            raise PathOutsideStories(messages(project.settings.language)(
+                "cli.check.outside", path=path, folder=project.settings.stories_dir, root=project.root
+            ))
         resolved.append(absolute)
     return resolved
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from sdg_stories.content.messages import Messages
 from sdg_stories.sdg.goals import Framework, Goal, Target
 
 
@@ -24,7 +25,7 @@ class UnknownNumber(ValueError):
     """A number that is shaped like a goal or target but does not exist; says what does."""
 
 
-def search_goals(framework: Framework, query: str | None) -> list[GoalMatch]:
+def search_goals(framework: Framework, query: str | None, msg: Messages) -> list[GoalMatch]:
     """Everything for no query; a goal with its targets for ``11``; one target for ``11.7``; else words."""
     query = (query or "").strip()
     if not query:
@@ -32,22 +33,22 @@ def search_goals(framework: Framework, query: str | None) -> list[GoalMatch]:
     if query.isdigit():
         goal = framework.goal(int(query))
         if goal is None:
-            raise UnknownNumber(f"there is no goal {query}; the goals are the numbers 1 to 17")
+            raise UnknownNumber(msg("cli.goals.no-goal", goal=query))
         return [GoalMatch(goal, True, goal.targets)]
     parsed = framework.parse_target_id(query)
     if parsed is not None:
-        return [_match_target(framework, query.lower(), parsed[0])]
+        return [_match_target(framework, query.lower(), parsed[0], msg)]
     return _match_words(framework, query)
 
 
-def _match_target(framework: Framework, target_id: str, goal_id: int) -> GoalMatch:
+def _match_target(framework: Framework, target_id: str, goal_id: int, msg: Messages) -> GoalMatch:
     goal = framework.goal(goal_id)
     if goal is None:
-        raise UnknownNumber(f"there is no goal {goal_id}; the goals are the numbers 1 to 17")
+        raise UnknownNumber(msg("cli.goals.no-goal", goal=goal_id))
     target = framework.target(target_id)
     if target is None:
         valid = ", ".join(target.id for target in goal.targets)
-        raise UnknownNumber(f"{target_id} does not exist; goal {goal.id} has the targets {valid}")
+        raise UnknownNumber(msg("field.unknown-target", value=target_id, goal=goal.id, targets=valid))
     return GoalMatch(goal, False, (target,))
 
 

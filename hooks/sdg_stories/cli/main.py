@@ -6,19 +6,25 @@ build always agree. The package is imported inside each command, so ``--help`` a
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 import click
+
+from sdg_stories.cli.click_language import TranslatedGroup, TranslatedOption, language_of, prompt, show_error
+from sdg_stories.content.messages import FALLBACK, Messages, messages
 
 if TYPE_CHECKING:
     from sdg_stories.cli.project_config import ProjectConfig
 
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+# Help texts are message ids (locale/*/LC_MESSAGES/sdg_stories.po), shown in the project's language.
+option = functools.partial(click.option, cls=TranslatedOption)
 
 
 class _Session:
@@ -27,6 +33,7 @@ class _Session:
     def __init__(self, project_option: Path | None) -> None:
         self._option = project_option
         self._project: ProjectConfig | None = None
+        self._language: str | None = None
 
     @property
     def project(self) -> "ProjectConfig":
@@ -39,55 +46,41 @@ class _Session:
                 raise click.ClickException(_sentence(str(error))) from None
         return self._project
 
+    @property
+    def language(self) -> str:
+        """The site's language when run in a project; Dutch, the default, anywhere else."""
+        if self._language is None:
+            try:
+                self._language = self.project.settings.language
+            except click.ClickException:
+                self._language = FALLBACK
+        return self._language
 
-@click.group(context_settings=_CONTEXT)
-@click.option(
-    "--project", type=click.Path(exists=True, path_type=Path), metavar="DIR",
-    help="The project folder (with mkdocs.yml). Default: the current folder or the nearest one above it.",
+    @property
+    def msg(self) -> Messages:
+        return messages(self.language)
+
+
+@click.group(cls=TranslatedGroup, context_settings=_CONTEXT, help="cli.help")
+@option("--project", type=click.Path(exists=True, path_type=Path), metavar="DIR", help="cli.project-option")
+@click.version_option(
+    package_name="sdg-stories", prog_name="sdg-stories", message="%(prog)s %(version)s",
+    cls=TranslatedOption, help="cli.version-option",
 )
-@click.version_option(package_name="sdg-stories", prog_name="sdg-stories")
 @click.pass_context
 def cli(ctx: click.Context, project: Path | None) -> None:
-    """Write and check the stories of an sdg-stories site.
-
-    \b
-      sdg-stories new               write a new story, answering a few questions
-      sdg-stories check             check every story, as the build does
-      sdg-stories vacancies         every vacancy, its status and the pages showing it
-      sdg-stories goals veilig      find the targets that mention a word
-      sdg-stories new-adviser       add an adviser to stories/advisers.yml
-
-    Run it anywhere inside the project folder. `sdg-stories COMMAND --help` explains each command.
-    """
     ctx.obj = _Session(project)
 
 
 # check
 
 
-@cli.command(context_settings=_CONTEXT)
+@cli.command(context_settings=_CONTEXT, help="cli.check.help", short_help="cli.check.short")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json: {\"problems\": [...], \"warnings\": [...]}, each with file, line, field and message.")
-@click.option("--strict", is_flag=True, help="Fail on warnings too, as `mkdocs build --strict` does.")
+@option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", help="cli.check.format-option")
+@option("--strict", is_flag=True, help="cli.check.strict-option")
 @click.pass_obj
 def check(session: _Session, paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
-    """Check stories, advisers and vacancies without building the site.
-
-    Prints every problem at once, one per line, with the same file, line, field and message as
-    the build, then the warnings (a story that links a closed vacancy) and a summary. Exits with
-    0 when there is no problem, 1 when there is.
-
-    PATHS limits the report to those story files or folders; the checks across files (unknown
-    adviser, the same slug twice) still look at every story, and problems in advisers.yml and
-    vacancies.yml are always reported.
-
-    \b
-    Examples:
-      sdg-stories check
-      sdg-stories check stories/2024-04-05-veilig-winkelcentrum.md
-      sdg-stories check --format json > problems.json
-    """
     from sdg_stories.cli.check import PathOutsideStories, check_content
 
     project = session.project
@@ -107,18 +100,21 @@ def check(session: _Session, paths: tuple[Path, ...], output_format: str, strict
         for problem in report.problems:
             click.echo(str(problem))
         for warning in report.warnings:
-            click.echo(f"warning: {warning}")
-        click.echo(_check_summary(report, bool(paths)))
+            click.echo(session.msg("cli.check.warning", warning=warning))
+        click.echo(_check_summary(session.msg, report, bool(paths)))
     if report.problems or (strict and report.warnings):
         sys.exit(1)
 
 
-def _check_summary(report, limited: bool) -> str:
-    stories = f"{report.checked:,} of {report.total:,} stories" if limited else _count(report.total, "story", "stories")
-    found = [_count(len(report.problems), "problem", "problems")] if report.problems else []
+def _check_summary(msg: Messages, report, limited: bool) -> str:
+    if limited:
+        stories = msg.plural("cli.check.stories-of", report.total, checked=msg.number(report.checked))
+    else:
+        stories = msg.plural("cli.count.stories", report.total)
+    found = [msg.plural("cli.count.problems", len(report.problems))] if report.problems else []
     if report.warnings:
-        found.append(_count(len(report.warnings), "warning", "warnings"))
-    return f"Checked {stories}: {', '.join(found) if found else 'no problems'}."
+        found.append(msg.plural("cli.count.warnings", len(report.warnings)))
+    return msg("cli.check.summary", stories=stories, found=", ".join(found) if found else msg("cli.check.no-problems"))
 
 
 # vacancies
@@ -171,34 +167,23 @@ def vacancies(session: _Session, output_format: str) -> None:
 # goals
 
 
-@cli.command(context_settings=_CONTEXT)
+@cli.command(context_settings=_CONTEXT, help="cli.goals.help", short_help="cli.goals.short")
 @click.argument("query", required=False, metavar="[WORD|NUMBER]")
-@click.option("--lang", type=click.Choice(["nl", "en"]), help="Show the texts in this language. Default: the site's.")
+@option("--lang", type=click.Choice(["nl", "en"]), help="cli.goals.lang-option")
 @click.pass_obj
 def goals(session: _Session, query: str | None, lang: str | None) -> None:
-    """List the goals and targets with their texts, to find the ones a story serves.
-
-    A word finds the goals and targets whose text contains it, ignoring case and accents, in
-    Dutch or English; a number shows a goal and all its targets, or one target.
-
-    \b
-    Examples:
-      sdg-stories goals veilig      targets about safety (11.7, 16.1, ...)
-      sdg-stories goals 11          goal 11 and its targets
-      sdg-stories goals 11.7        target 11.7
-      sdg-stories goals             all 17 goals and 169 targets
-    """
     from sdg_stories.sdg.goals import load_framework
     from sdg_stories.cli.goal_lookup import UnknownNumber, search_goals
     from sdg_stories.pages.labels import LABELS
 
-    language = lang or _site_language(session)
+    msg = session.msg
+    language = lang or session.language
     try:
-        matches = search_goals(load_framework(), query)
+        matches = search_goals(load_framework(), query, msg)
     except UnknownNumber as error:
         raise click.BadParameter(_sentence(str(error)), param_hint="NUMBER") from None
     if not matches:
-        click.echo(f"No goal or target mentions '{query}'. Try part of the word, or the word in English or Dutch.")
+        click.echo(msg("cli.goals.none", query=query))
         return
     width = _text_width()
     for match in matches:
@@ -211,52 +196,32 @@ def goals(session: _Session, query: str | None, lang: str | None) -> None:
             click.echo(_wrap(f"{target.id:<6}{target.title[language]}", "  ", width, hang=6))
     if query and not query.strip()[0].isdigit():
         count = sum(len(match.targets) for match in matches)
-        click.echo(f"\n{_count(count, 'target', 'targets')} in {_count(len(matches), 'goal', 'goals')} mention '{query}'.")
-
-
-def _site_language(session: _Session) -> str:
-    """The site's language when run in a project; Dutch, the default, anywhere else."""
-    try:
-        return session.project.settings.language
-    except click.ClickException:
-        return "nl"
+        targets = msg.plural("cli.count.targets", count)
+        click.echo("\n" + msg("cli.goals.found", targets=targets, goals=msg.plural("cli.count.goals", len(matches)), query=query))
 
 
 # new
 
 
-@cli.command(context_settings=_CONTEXT)
-@click.option("--title", help="The story's title.")
-@click.option("--adviser", help="The adviser's key in advisers.yml (or their number in the list shown).")
-@click.option("--goals", "goal_list", metavar="LIST", help="Goal numbers, like '11 16' or '11,16'.")
-@click.option("--targets", "target_list", metavar="LIST", help="Target ids, like '11.7 11.a'.")
-@click.option("--summary", help="One or two sentences for cards, search engines and feeds.")
-@click.option("--lang", help="nl or en. Default: the site's language.")
-@click.option("--date", help="YYYY-MM-DD. Default: today.")
-@click.option("--slug", help="The last part of the web address. Default: made from the title.")
-@click.option("--draft/--no-draft", default=True, show_default=True,
-              help="Start as a draft, left out of `mkdocs build` until you remove `draft: true`.")
+@cli.command(context_settings=_CONTEXT, help="cli.new.help", short_help="cli.new.short")
+@option("--title", help="cli.new.title-option")
+@option("--adviser", help="cli.new.adviser-option")
+@option("--goals", "goal_list", metavar="LIST", help="cli.new.goals-option")
+@option("--targets", "target_list", metavar="LIST", help="cli.new.targets-option")
+@option("--summary", help="cli.new.summary-option")
+@option("--lang", help="cli.new.lang-option")
+@option("--date", help="cli.new.date-option")
+@option("--slug", help="cli.new.slug-option")
+@option("--draft/--no-draft", default=True, help="cli.new.draft-option")
 @click.pass_obj
 def new(session: _Session, title, adviser, goal_list, target_list, summary, lang, date, slug, draft) -> None:
-    """Write a new story with complete front matter and the headings of the rubric.
-
-    Asks for every field not given as an option, offering the known advisers and checking each
-    answer as the build would (an unknown target gets the targets its goal has). With the title,
-    adviser, summary and goals or targets given as options, it asks nothing. The story is written
-    to stories/DATE-SLUG.md; an existing file is never overwritten.
-
-    \b
-    Examples:
-      sdg-stories new
-      sdg-stories new --title "Veilig winkelcentrum" --adviser dirk-blokhuis \\
-          --targets "11.7 16.1" --summary "Hoe een gemeente ..."
-    """
     from sdg_stories.content.folder import ContentFolder
     from sdg_stories.sdg.goals import load_framework
     from sdg_stories.cli.story_form import InvalidAnswer, StoryForm
 
     project = session.project
     settings = project.settings
+    msg = session.msg
     folder = ContentFolder(project.stories_path, settings.stories_dir)
     form = StoryForm.for_folder(folder, load_framework(), settings.language, settings.build_date)
     form.draft = draft
@@ -266,7 +231,7 @@ def new(session: _Session, title, adviser, goal_list, target_list, summary, lang
         goal_list is None and target_list is None
     )
     if interactive:
-        click.echo(f"A new story for {folder.show('')}. Press Enter to take the answer in [brackets].")
+        click.echo(msg("cli.new.intro", folder=folder.show("")))
     for name, value in given.items():
         if value is not None:
             try:
@@ -274,62 +239,53 @@ def new(session: _Session, title, adviser, goal_list, target_list, summary, lang
             except InvalidAnswer as error:
                 raise click.BadParameter(_sentence(str(error)), param_hint=f"'--{name}'") from None
         elif interactive:
-            _ask_story_field(form, name)
+            _ask_story_field(form, name, msg)
     if slug is None and not interactive:
         try:
             form.set("slug", form.title_slug())
         except InvalidAnswer as error:
-            raise click.ClickException(
-                f"the slug made from the title: {_sentence(str(error))} Nothing was written; give a slug with --slug."
-            ) from None
+            raise click.ClickException(msg("cli.new.title-slug", error=_sentence(str(error)))) from None
     try:
         form.complete()
         form.write()
     except InvalidAnswer as error:
-        raise click.ClickException(_sentence(str(error)) + " Nothing was written.") from None
+        raise click.ClickException(msg("cli.new.nothing-written", error=_sentence(str(error)))) from None
     except FileExistsError:
-        raise click.ClickException(f"{form.shown_path} already exists and was left as it is; choose another --slug.") from None
+        raise click.ClickException(msg("cli.new.exists", path=form.shown_path)) from None
     shown = form.shown_path
-    click.echo(f"Wrote {shown}.")
-    click.echo("Write the story under the headings, then check it with `sdg-stories check " + shown + "`")
-    if draft:
-        click.echo("and preview it with `mkdocs serve`. It is a draft: remove `draft: true` to publish it.")
-    else:
-        click.echo("and preview it with `mkdocs serve`.")
+    click.echo(msg("cli.new.wrote", path=shown))
+    click.echo(msg("cli.new.next-draft" if draft else "cli.new.next-not-draft", path=shown))
 
 
-def _ask_story_field(form, name: str) -> None:
+def _ask_story_field(form, name: str, msg: Messages) -> None:
     from sdg_stories.cli.story_form import InvalidAnswer
 
     if name == "adviser":
         choices = form.adviser_choices()
         if not choices:
-            raise click.ClickException("advisers.yml has no advisers yet; add one first with `sdg-stories new-adviser`.")
-        click.echo("Advisers:")
+            raise click.ClickException(msg("cli.new.no-advisers"))
+        click.echo(msg("cli.new.advisers"))
         for number, adviser in enumerate(choices, start=1):
             click.echo(f"  {number:>3}  {adviser.key:<24} {adviser.name}, {adviser.role}")
     if name == "targets" and form.goals_chosen():
-        _show_targets(form)
-    questions = {
-        "title": ("Title", None),
-        "adviser": ("Adviser (number or key)", None),
-        "goals": ("Goals (numbers 1-17, like 11 16; Enter for none)", ""),
-        "targets": ("Targets (like 11.7 11.a; Enter for none; `sdg-stories goals WORD` finds them)", ""),
-        "summary": ("Summary (one or two sentences)", None),
-        "lang": ("Language (nl or en)", form.default("lang")),
-        "date": ("Date (YYYY-MM-DD)", form.default("date")),
-        "slug": ("Slug, the web address stories/SLUG/", form.default("slug")),
-    }
-    label, default = questions[name]
-    _prompt(label, default, lambda text: form.set(name, text), InvalidAnswer)
+        _show_targets(form, msg)
+    defaults = {"goals": "", "targets": "", "lang": form.default("lang"), "date": form.default("date"), "slug": form.default("slug")}
+    prompt(msg, msg(_STORY_QUESTIONS[name]), defaults.get(name), lambda text: form.set(name, text), InvalidAnswer, _sentence)
 
 
-def _show_targets(form) -> None:
+_STORY_QUESTIONS = {
+    "title": "cli.new.ask.title", "adviser": "cli.new.ask.adviser", "goals": "cli.new.ask.goals",
+    "targets": "cli.new.ask.targets", "summary": "cli.new.ask.summary", "lang": "cli.new.ask.lang",
+    "date": "cli.new.ask.date", "slug": "cli.new.ask.slug",
+}
+
+
+def _show_targets(form, msg: Messages) -> None:
     width = _text_width()
     language = form.site_language
     for goal_id in form.goals_chosen():
         goal = form.framework.goal(goal_id)
-        click.echo(f"Targets of goal {goal.id} ({goal.short[language]}):")
+        click.echo(msg("cli.new.targets-of-goal", goal=goal.id, name=goal.short[language]))
         for target in goal.targets:
             click.echo(_shorten(f"  {target.id:<6}{target.title[language]}", width))
 
@@ -337,45 +293,27 @@ def _show_targets(form) -> None:
 # new-adviser
 
 
-@cli.command("new-adviser", context_settings=_CONTEXT)
-@click.option("--name", help="Full name, like 'Anna de Vries'.")
-@click.option("--key", help="The key stories use as `adviser:`. Default: made from the name (anna-de-vries).")
-@click.option("--role", help="Role as shown on the site, like 'Adviseur Ruimtelijke Ordening'.")
-@click.option("--photo", help="Path inside the stories folder, like images/advisers/anna-de-vries.jpg (optional).")
-@click.option("--bio", help="One or two sentences for the adviser's page (optional).")
+@cli.command("new-adviser", context_settings=_CONTEXT, help="cli.new-adviser.help", short_help="cli.new-adviser.short")
+@option("--name", help="cli.new-adviser.name-option")
+@option("--key", help="cli.new-adviser.key-option")
+@option("--role", help="cli.new-adviser.role-option")
+@option("--photo", help="cli.new-adviser.photo-option")
+@option("--bio", help="cli.new-adviser.bio-option")
 @click.pass_obj
 def new_adviser(session: _Session, name, key, role, photo, bio) -> None:
-    """Add an adviser to stories/advisers.yml.
-
-    The adviser is added at the end of the file; everything already in it, comments included,
-    stays exactly as it was. The new text is checked as the build reads it before it is written,
-    and an existing key is refused. Asks for what is not given as an option; with --name and
-    --role given it asks nothing.
-
-    \b
-    Examples:
-      sdg-stories new-adviser
-      sdg-stories new-adviser --name "Anna de Vries" --role "Adviseur Ruimte" \\
-          --bio "Anna adviseert gemeenten over ruimtelijke plannen."
-    """
     from sdg_stories.cli.adviser_form import AdvisersChanged, AdviserForm, InvalidAdviser
     from sdg_stories.content.folder import ContentFolder
 
     project = session.project
+    msg = session.msg
     folder = ContentFolder(project.stories_path, project.settings.stories_dir)
     try:
-        form = AdviserForm.for_folder(folder)
+        form = AdviserForm.for_folder(folder, session.language)
     except InvalidAdviser as error:
         raise click.ClickException(_sentence(str(error))) from None
     given = {"name": name, "key": key, "role": role, "photo": photo, "bio": bio}
     interactive = name is None or role is None
-    questions = {
-        "name": ("Name", None),
-        "key": ("Key, used in stories as `adviser:`", None),
-        "role": ("Role", None),
-        "photo": ("Photo, a path inside the stories folder (Enter for none)", ""),
-        "bio": ("Bio, one or two sentences (Enter for none)", ""),
-    }
+    defaults = {"photo": "", "bio": ""}
     for field, value in given.items():
         if value is None and field == "key" and not interactive:
             value = form.default("key")
@@ -383,34 +321,27 @@ def new_adviser(session: _Session, name, key, role, photo, bio) -> None:
             try:
                 form.set(field, value)
             except InvalidAdviser as error:
-                hint = f"'--{field}'" if given[field] is not None else "'--key' (made from --name)"
+                hint = f"'--{field}'" if given[field] is not None else msg("cli.new-adviser.key-from-name")
                 raise click.BadParameter(_sentence(str(error)), param_hint=hint) from None
         elif interactive:
-            label, default = questions[field]
-            if field == "key":
-                default = form.default("key")
-            _prompt(label, default, lambda text, field=field: form.set(field, text), InvalidAdviser)
+            default = form.default("key") if field == "key" else defaults.get(field)
+            prompt(msg, msg(_ADVISER_QUESTIONS[field]), default, lambda text, field=field: form.set(field, text),
+                   InvalidAdviser, _sentence)
     try:
         form.append()
     except (InvalidAdviser, AdvisersChanged) as error:
         raise click.ClickException(_sentence(str(error))) from None
     adviser = form.adviser()
-    click.echo(f"Added {adviser.name} to {form.shown_path}; stories name them with `adviser: {adviser.key}`.")
+    click.echo(msg("cli.new-adviser.added", name=adviser.name, file=form.shown_path, key=adviser.key))
+
+
+_ADVISER_QUESTIONS = {
+    "name": "cli.new-adviser.ask.name", "key": "cli.new-adviser.ask.key", "role": "cli.new-adviser.ask.role",
+    "photo": "cli.new-adviser.ask.photo", "bio": "cli.new-adviser.ask.bio",
+}
 
 
 # Shared
-
-
-def _prompt(label: str, default: str | None, accept: Callable[[str], object], invalid: type[Exception]) -> object:
-    """Ask until the answer is accepted; a refused answer shows the build's message and asks again."""
-
-    def convert(text: str) -> object:
-        try:
-            return accept(text)
-        except invalid as error:
-            raise click.UsageError(_sentence(str(error))) from None
-
-    return click.prompt(label, default=default, value_proc=convert, show_default=bool(default))
 
 
 def _sentence(text: str) -> str:
@@ -420,10 +351,6 @@ def _sentence(text: str) -> str:
     """
     text = text.strip()
     return text if not text or text.endswith((".", "?", "!")) else text + "."
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"1 {one}" if number == 1 else f"{number:,} {many}"
 
 
 def _text_width() -> int | None:
@@ -446,22 +373,26 @@ def _shorten(text: str, width: int | None) -> str:
 
 
 def main() -> None:
-    """The console script: click handles its own errors; anything else becomes a sentence, not a traceback."""
+    """The console script: every error becomes a sentence in the project's language, not a traceback."""
     try:
-        cli.main(prog_name="sdg-stories")
+        code = cli.main(prog_name="sdg-stories", standalone_mode=False)
+    except click.ClickException as error:
+        show_error(error)
+        sys.exit(error.exit_code)
+    except click.Abort:
+        click.echo(messages(language_of(None))("cli.aborted"), err=True)
+        sys.exit(1)
     except OSError as error:
-        what = f"cannot use {error.filename}: " if error.filename else ""
-        click.echo(f"Error: {what}{error.strerror or error}.", err=True)
+        msg = messages(language_of(None))
+        what = msg("cli.cannot-use", file=error.filename) + " " if error.filename else ""
+        click.echo(msg("cli.error", message=f"{what}{error.strerror or error}."), err=True)
         sys.exit(1)
     except Exception as error:  # noqa: BLE001 - a writer gets a sentence; SDG_STORIES_DEBUG=1 shows the rest
         if os.environ.get("SDG_STORIES_DEBUG"):
             raise
-        click.echo(
-            f"Error: sdg-stories stopped unexpectedly ({type(error).__name__}: {error}). This is a bug; "
-            "please report it with the command you ran (SDG_STORIES_DEBUG=1 shows the details).",
-            err=True,
-        )
+        click.echo(messages(language_of(None))("cli.bug", error=f"{type(error).__name__}: {error}"), err=True)
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

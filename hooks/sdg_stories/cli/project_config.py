@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from sdg_stories.content.messages import FALLBACK, messages
 from sdg_stories.content.problems import Problem
 from sdg_stories.model.settings import Settings
 
@@ -45,10 +46,8 @@ def find_config_file(start: Path) -> Path:
         for name in CONFIG_NAMES:
             if (folder / name).is_file():
                 return folder / name
-    raise ProjectNotFound(
-        f"there is no mkdocs.yml in {start} or any folder above it; run sdg-stories inside the "
-        "project folder, or name it with --project DIR"
-    )
+    # No project, so no language of its own: the default's.
+    raise ProjectNotFound(messages(FALLBACK)("cli.project.not-found", folder=start))
 
 
 def load_project(start: Path) -> ProjectConfig:
@@ -57,9 +56,9 @@ def load_project(start: Path) -> ProjectConfig:
         config = yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader)
     except (UnicodeDecodeError, yaml.YAMLError) as error:
         reason = getattr(error, "problem", None) or "it is not valid YAML"
-        raise ProjectNotFound(f"{config_file} cannot be read: {reason}") from None
+        raise ProjectNotFound(messages(FALLBACK)("cli.project.unreadable", file=config_file, reason=reason)) from None
     if not isinstance(config, dict):
-        raise ProjectNotFound(f"{config_file} does not hold the site's settings (it is not a mapping)")
+        raise ProjectNotFound(messages(FALLBACK)("cli.project.not-a-mapping", file=config_file))
     options = _mapping((config.get("extra") or {}), "sdg_stories")
     settings, problems = Settings.from_options(
         options,

@@ -17,6 +17,7 @@ from slugify import slugify
 
 from sdg_stories.content.adviser_file import read_advisers
 from sdg_stories.content.folder import ADVISERS_FILE, ContentFolder, unknown_name
+from sdg_stories.content.messages import Messages, messages
 from sdg_stories.sdg.goals import Framework
 from sdg_stories.content.records import Adviser
 from sdg_stories.content.story_file import default_slug, parse_story, read_story
@@ -91,7 +92,7 @@ class StoryForm:
 
     @classmethod
     def for_folder(cls, folder: ContentFolder, framework: Framework, site_language: str, today: dt.date) -> "StoryForm":
-        advisers, _ = read_advisers(folder.path / ADVISERS_FILE, folder.show(ADVISERS_FILE))
+        advisers, _ = read_advisers(folder.path / ADVISERS_FILE, folder.show(ADVISERS_FILE), language=site_language)
         return cls(framework, folder, site_language, today, advisers, _read_taken_slugs(folder, framework, site_language))
 
     # Answers
@@ -123,6 +124,10 @@ class StoryForm:
         if not self.answers["goals"] and not self.answers["targets"]:
             raise InvalidAnswer(f"goals: {self._problem('goals', {})}")
 
+    @property
+    def msg(self) -> Messages:
+        return messages(self.site_language)
+
     def adviser_choices(self) -> list[Adviser]:
         return sorted(self.advisers.values(), key=lambda adviser: adviser.key)
 
@@ -143,20 +148,24 @@ class StoryForm:
     def shown_path(self) -> str:
         return self.folder.show(self.file_name)
 
-    def text(self) -> str:
+    def text(self, draft: bool | None = None) -> str:
         lang = str(self.answers["lang"])
         intro, sections = RUBRIC[lang]
         body = [f"<!-- {intro} -->", ""]
         for heading, prompt in sections:
             body += [f"## {heading}", "", f"<!-- {prompt} -->", ""]
-        return _render_front_matter(self.answers, self.draft, OPTIONAL_HINTS[lang]) + "\n" + "\n".join(body)
+        draft = self.draft if draft is None else draft
+        return _render_front_matter(self.answers, draft, OPTIONAL_HINTS[lang]) + "\n" + "\n".join(body)
 
     def write(self) -> Path:
-        """Write the story, refusing to replace any file; raises FileExistsError when one is there."""
+        """Write the story, refusing to replace any file; raises FileExistsError when one is there.
+
+        The story is checked as a draft: its sections are still empty, which the build refuses in a
+        story that is not a draft (``sdg-stories new --no-draft``) until the writer has written them."""
         text = self.text()
-        story, problems = parse_story(text, self.file_name, self.shown_path, self.framework, self.site_language)
+        story, problems = parse_story(self.text(draft=True), self.file_name, self.shown_path, self.framework, self.site_language)
         if story is None or problems:  # the answers were checked one by one; this is the whole
-            raise InvalidAnswer("; ".join(str(problem) for problem in problems) or "the story cannot be read back")
+            raise InvalidAnswer("; ".join(str(problem) for problem in problems) or self.msg("cli.new.not-read-back"))
         self.folder.path.mkdir(parents=True, exist_ok=True)
         with self.path.open("x", encoding="utf-8", newline="\n") as file:
             file.write(text)
@@ -174,7 +183,7 @@ class StoryForm:
         choices = self.adviser_choices()
         if value.isdigit():
             if not 1 <= int(value) <= len(choices):
-                raise InvalidAnswer(f"{value} is not in the list; type a number from 1 to {len(choices)}, or the adviser's key")
+                raise InvalidAnswer(self.msg("cli.new.adviser-number", value=value, count=len(choices)))
             value = choices[int(value) - 1].key
         self._check("adviser", value)
         if value not in self.advisers:
@@ -202,16 +211,15 @@ class StoryForm:
 
     def _set_slug(self, value: str) -> str:
         if not value:
-            raise InvalidAnswer("is empty; write a few words in lower case joined by hyphens, like 'veilig-winkelcentrum'")
+            raise InvalidAnswer(self.msg("cli.new.slug-empty"))
         self._check("slug", value)
         if value in self.taken_slugs:
-            raise InvalidAnswer(
-                f"'{value}' is also the slug of {self.taken_slugs[value]}; choose another, "
-                f"for example '{self._free_slug(value)}'"
-            )
+            raise InvalidAnswer(self.msg(
+                "cli.new.slug-taken", slug=value, file=self.taken_slugs[value], example=self._free_slug(value)
+            ))
         if self._file_taken(value):
             date = self.answers.get("date", self.default("date"))
-            raise InvalidAnswer(f"{self.folder.show(f'{date}-{value}.md')} already exists; choose another slug")
+            raise InvalidAnswer(self.msg("cli.new.file-exists", path=self.folder.show(f"{date}-{value}.md")))
         self.answers["slug"] = value
         return value
 
@@ -235,8 +243,8 @@ class StoryForm:
         return "; ".join(problem.message for problem in problems if problem.field == name)
 
     def _unknown_adviser(self, value: str) -> str:
-        message = unknown_name("adviser", value, self.advisers, self.folder.show(ADVISERS_FILE))
-        return f"{message} Add a new adviser with `sdg-stories new-adviser`."
+        message = unknown_name(self.msg, "adviser", value, self.advisers, self.folder.show(ADVISERS_FILE))
+        return f"{message} {self.msg('cli.new.add-adviser')}"
 
     def title_slug(self) -> str:
         return slugify(str(self.answers.get("title", "")), max_length=SLUG_LENGTH, word_boundary=True)

@@ -17,27 +17,29 @@ import html
 import re
 from html.parser import HTMLParser
 
+from sdg_stories.content.messages import Messages, messages
 from sdg_stories.content.problems import Problem
 
 # Elements that run code, embed other documents or programs, or change how the whole page loads or
 # looks; SVG and MathML because their foreign-content parsing lets scripts in by routes no parser of
 # ours can follow (images go in as files: ![description](images/drawing.svg)).
+# Each with the message id saying why (body.why.*).
 _ACTIVE_ELEMENTS = {
-    "script": "would run a script in the visitor's browser",
-    "iframe": "would embed another page",
-    "frame": "would embed another page",
-    "frameset": "would embed other pages",
-    "object": "would embed a program",
-    "embed": "would embed a program",
-    "applet": "would embed a program",
-    "form": "would send what visitors type to another address",
-    "base": "would change where every link of the page leads",
-    "meta": "would change how the page loads",
-    "link": "would load other files into the page",
-    "style": "would restyle the whole page",
-    "template": "would hide markup that scripts can bring to life",
-    "svg": "can carry scripts in ways the site cannot check; add the drawing as an image file instead",
-    "math": "can carry scripts in ways the site cannot check",
+    "script": "body.why.script",
+    "iframe": "body.why.embeds-page",
+    "frame": "body.why.embeds-page",
+    "frameset": "body.why.embeds-pages",
+    "object": "body.why.embeds-program",
+    "embed": "body.why.embeds-program",
+    "applet": "body.why.embeds-program",
+    "form": "body.why.form",
+    "base": "body.why.base",
+    "meta": "body.why.meta",
+    "link": "body.why.link",
+    "style": "body.why.style",
+    "template": "body.why.template",
+    "svg": "body.why.svg",
+    "math": "body.why.math",
 }
 _ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 _SCRIPT_SCHEMES = ("javascript", "vbscript")
@@ -64,32 +66,32 @@ _ATTR_PAIR = re.compile(r"""([^\s={}]+)\s*=\s*("[^"]*"|'[^']*'|[^\s}]*)""")
 # make more URLs look suspect; spaces stay, so "[1]: de gemeente: ja" is prose, not a "de gemeente:" link.
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\\\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 _SCHEME = re.compile(r"<? *([a-z][a-z0-9+.\-]*):")
-_VALID_LINKS = "links start with https://, http://, mailto: or tel:, or lead to a page of the site like ../../sdg/11/"
 
 
-def check_body(body: str, file: str, first_line: int) -> list[Problem]:
+def check_body(body: str, file: str, first_line: int, *, language: str) -> list[Problem]:
     """Problems for everything in ``body`` that would publish a script; ``first_line`` is its line in the file."""
     found: dict[tuple[int, str], None] = {}  # one message per line and kind
+    msg = messages(language)
 
     def at(offset: int, message: str) -> None:
         found.setdefault((first_line + body.count("\n", 0, offset), message), None)
 
     for match in _ACTIVE_TAG.finditer(body):
         name = match[1].lower()
-        at(match.start(), f"the story text contains <{name}>, which {_ACTIVE_ELEMENTS[name]}; remove it")
+        at(match.start(), msg("body.active-element", name=name, why=msg(_ACTIVE_ELEMENTS[name])))
     for match in _HANDLER_IN_TAG.finditer(body):
-        at(match.start(), _handler_message(match[1]))  # the tag's line, as the HTML parser reports it
+        at(match.start(), _handler_message(msg, match[1]))  # the tag's line, as the HTML parser reports it
     for match in _LINK_TARGET.finditer(body):
         if scheme := _disallowed_scheme(html.unescape(body[match.end():match.end() + 300])):
-            at(match.start(), _scheme_message(scheme, "a link"))
+            at(match.start(), _scheme_message(msg, scheme, msg("body.what.link")))
     for match in _ATTR_LIST.finditer(body):
         for key, value in _ATTR_PAIR.findall(match[1]):
             if key.lower().startswith("on"):
-                at(match.start(), _handler_message(key))
+                at(match.start(), _handler_message(msg, key))
             elif scheme := _disallowed_scheme(html.unescape(value.strip("\"'"))):
-                at(match.start(), _scheme_message(scheme, f"the attribute {key}"))
+                at(match.start(), _scheme_message(msg, scheme, msg("body.what.attribute", name=key)))
     if "<" in body:
-        scanner = _TagScanner()
+        scanner = _TagScanner(msg)
         scanner.scan(body)
         for line, message in scanner.found:
             found.setdefault((first_line + line - 1, message), None)
@@ -99,8 +101,9 @@ def check_body(body: str, file: str, first_line: int) -> list[Problem]:
 class _TagScanner(HTMLParser):
     """Attributes of raw HTML as a browser reads them (entities decoded), comments and declarations included."""
 
-    def __init__(self, line_offset: int = 0) -> None:
+    def __init__(self, msg: Messages, line_offset: int = 0) -> None:
         super().__init__(convert_charrefs=True)
+        self.msg = msg
         self.line_offset = line_offset
         self.found: list[tuple[int, str]] = []
 
@@ -113,12 +116,12 @@ class _TagScanner(HTMLParser):
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
-                self.found.append((line, _handler_message(name)))
+                self.found.append((line, _handler_message(self.msg, name)))
             elif name in _URL_ATTRIBUTES and (scheme := _disallowed_scheme(value)):
-                self.found.append((line, _scheme_message(scheme, f"the attribute {name}")))
+                self.found.append((line, _scheme_message(self.msg, scheme, self.msg("body.what.attribute", name=name))))
             elif any(f"{script}:" in _squeeze(value) for script in _SCRIPT_SCHEMES):
                 # style="background: url(javascript:...)", SVG's values="javascript:...", and the like
-                self.found.append((line, f"the attribute {name} contains a script address (javascript:); remove it"))
+                self.found.append((line, self.msg("body.script-address", name=name)))
 
     handle_startendtag = handle_starttag
 
@@ -138,7 +141,7 @@ class _TagScanner(HTMLParser):
 
     def _rescan(self, data: str) -> None:
         if "<" in data or "=" in data:
-            inner = _TagScanner(self.line_offset + self.getpos()[0] - 1)
+            inner = _TagScanner(self.msg, self.line_offset + self.getpos()[0] - 1)
             inner.scan(data + ">")  # a tag cut off where the parser ended the comment still counts
             self.found += inner.found
 
@@ -156,10 +159,10 @@ def _squeeze(text: str) -> str:
     return _INVISIBLE.sub("", text).lower()
 
 
-def _handler_message(name: str) -> str:
-    return f"the story text gives an element the attribute {name.lower()}=, an event handler that runs a script; remove it"
+def _handler_message(msg: Messages, name: str) -> str:
+    return msg("body.event-handler", name=name.lower())
 
 
-def _scheme_message(scheme: str, what: str) -> str:
-    why = "would run a script" if scheme in _SCRIPT_SCHEMES else "is not a web address"
-    return f"{what} starts with '{scheme}:', which {why}; {_VALID_LINKS}"
+def _scheme_message(msg: Messages, scheme: str, what: str) -> str:
+    why = msg("body.scheme.runs-script" if scheme in _SCRIPT_SCHEMES else "body.scheme.not-web")
+    return msg("body.scheme", what=what, scheme=scheme, why=why)

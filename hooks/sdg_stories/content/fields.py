@@ -11,6 +11,7 @@ import re
 from typing import Iterable
 
 from sdg_stories.sdg.goals import Framework
+from sdg_stories.content.messages import Messages, messages
 from sdg_stories.content.problems import Problem
 from sdg_stories.content.yaml_source import Node
 
@@ -23,43 +24,50 @@ MAX_TEXT = 2_000  # a title or summary longer than this is a pasted body, not a 
 class FieldReader:
     """Reads the fields of one mapping (a story's front matter, one adviser, one vacancy)."""
 
-    def __init__(self, node: Node, file: str, problems: list[Problem], known: Iterable[str]) -> None:
+    def __init__(self, node: Node, file: str, problems: list[Problem], known: Iterable[str], language: str) -> None:
         self.file = file
+        self.msg: Messages = messages(language)
         self.line = node.line
         self.problems = problems
         self._entries = {key: (value, key_line) for key, value, key_line in node.entries}
         for key, (value, key_line) in self._entries.items():
             if key not in known:
-                self._report(key_line, key, f"is not a field here; the fields are {', '.join(known)}")
+                self._report(key_line, key, self.msg("field.unknown", fields=", ".join(known)))
 
     def has(self, name: str) -> bool:
         node = self._entries.get(name)
         return node is not None and node[0].kind != "null"
 
+    def written(self, name: str) -> bool:
+        """The field is in the file, whatever its value (``goals:`` with nothing after it too)."""
+        return name in self._entries
+
     def line_of(self, name: str) -> int:
         entry = self._entries.get(name)
         return entry[1] if entry else self.line
 
-    def problem(self, name: str, message: str) -> None:
-        self._report(self.line_of(name), name, message)
+    def problem(self, name: str, message: str, at: str | None = None) -> None:
+        """A problem with field ``name``, on the line of field ``at`` when that is where it shows (image_alt
+        missing is seen at the image)."""
+        self._report(self.line_of(at or name), name, message)
 
     def text(self, name: str, required: bool = False, max_length: int = MAX_TEXT) -> str | None:
         node = self._node(name, required)
         if node is None:
             return None
         if not node.is_scalar or node.kind == "null":
-            self._report(node.line, name, "must be a text on one line, not a list or a group of fields")
+            self._report(node.line, name, self.msg("field.not-one-line"))
             return None
         value = " ".join(node.raw.split())
         if not value:
             if required:
-                self._report(node.line, name, "is empty; write a text here")
+                self._report(node.line, name, self.msg("field.empty"))
             return None
         if len(value) > max_length:
-            self._report(node.line, name, f"is {len(value)} characters long; keep it under {max_length}")
+            self._report(node.line, name, self.msg("field.too-long", length=len(value), max=max_length))
             return None
         if _CONTROL.search(value):
-            self._report(node.line, name, "contains a control character; retype the text")
+            self._report(node.line, name, self.msg("field.control-character"))
             return None
         return value
 
@@ -67,7 +75,7 @@ class FieldReader:
         """A key such as an adviser or vacancy id: lower case letters, digits and hyphens."""
         value = self.text(name, required, max_length=100)
         if value is not None and not _KEY.match(value):
-            self.problem(name, f"'{value}' must be lower case letters, digits and hyphens, like 'dirk-blokhuis'")
+            self.problem(name, self.msg("field.key-format", value=value))
             return None
         return value
 
@@ -77,12 +85,12 @@ class FieldReader:
             return None
         raw = node.raw.strip() if node.is_scalar else ""
         if not _DATE.match(raw):
-            self._report(node.line, name, f"'{_show(node)}' is not a date; write it as YYYY-MM-DD, like 2024-04-05")
+            self._report(node.line, name, self.msg("field.not-a-date", value=self._show(node)))
             return None
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:
-            self._report(node.line, name, f"{raw} does not exist in the calendar; check the day and the month")
+            self._report(node.line, name, self.msg("field.date-not-in-calendar", value=raw))
             return None
 
     def flag(self, name: str) -> bool:
@@ -90,14 +98,14 @@ class FieldReader:
         if node is None:
             return False
         if node.kind != "bool":
-            self._report(node.line, name, f"'{_show(node)}' must be true or false")
+            self._report(node.line, name, self.msg("field.not-true-or-false", value=self._show(node)))
             return False
         return bool(node.scalar())
 
     def choice(self, name: str, choices: tuple[str, ...]) -> str | None:
         value = self.text(name)
         if value is not None and value not in choices:
-            self.problem(name, f"'{value}' is not one of {', '.join(choices)}")
+            self.problem(name, self.msg("field.not-a-choice", value=value, choices=", ".join(choices)))
             return None
         return value
 
@@ -107,12 +115,12 @@ class FieldReader:
         if node is None:
             return []
         if node.kind == "map":
-            self._report(node.line, name, "must be a list like [11, 16], not a group of fields")
+            self._report(node.line, name, self.msg("field.list-not-group"))
             return []
         if node.kind == "seq":
             nested = [item for item in node.items if not item.is_scalar]
             if nested:
-                self._report(node.line, name, "must be a flat list like [11, 16]")
+                self._report(node.line, name, self.msg("field.list-not-flat"))
                 return []
             return list(node.items)
         return [node]
@@ -121,7 +129,7 @@ class FieldReader:
         found: list[str] = []
         for item in self.items(name):
             if item.kind == "null" or not _KEY.match(item.raw):
-                self._report(item.line, name, f"'{_show(item)}' must be lower case letters, digits and hyphens")
+                self._report(item.line, name, self.msg("field.list-key-format", value=self._show(item)))
             else:
                 found.append(item.raw)
         return found
@@ -133,7 +141,7 @@ class FieldReader:
             if value.isdigit() and framework.goal(int(value)):
                 found.append(int(value))
             else:
-                self._report(item.line, name, f"'{_show(item)}' is not a goal; goals are the numbers 1 to 17")
+                self._report(item.line, name, self.msg("field.not-a-goal", value=self._show(item)))
         return found
 
     def targets(self, framework: Framework, name: str = "targets") -> list[str]:
@@ -146,14 +154,10 @@ class FieldReader:
             if framework.target(text):
                 found.append(text)
             elif goal is None:
-                self._report(
-                    item.line, name,
-                    f"'{_show(item)}' is not a target; a target is a goal number, a dot and the "
-                    "target's number or letter, like 11.7 or 11.a",
-                )
+                self._report(item.line, name, self.msg("field.not-a-target", value=self._show(item)))
             else:
                 valid = ", ".join(target.id for target in goal.targets)
-                self._report(item.line, name, f"{text} does not exist; goal {goal.id} has the targets {valid}")
+                self._report(item.line, name, self.msg("field.unknown-target", value=text, goal=goal.id, targets=valid))
         return found
 
     def _node(self, name: str, required: bool) -> Node | None:
@@ -161,20 +165,19 @@ class FieldReader:
         if entry is None or entry[0].kind == "null":
             if required:
                 line = entry[1] if entry else self.line
-                self._report(line, name, "is required and missing")
+                self._report(line, name, self.msg("field.required"))
             return None
         return entry[0]
 
     def _report(self, line: int, name: str, message: str) -> None:
         self.problems.append(Problem(self.file, line, name, message))
 
-
-def _show(node: Node) -> str:
-    """The value as the writer typed it, shortened so a message stays one readable line."""
-    if node.kind == "seq":
-        text = "a list"
-    elif node.kind == "map":
-        text = "a group of fields"
-    else:
-        text = node.raw
-    return text if len(text) <= 60 else text[:57] + "..."
+    def _show(self, node: Node) -> str:
+        """The value as the writer typed it, shortened so a message stays one readable line."""
+        if node.kind == "seq":
+            text = self.msg("value.a-list")
+        elif node.kind == "map":
+            text = self.msg("value.a-group")
+        else:
+            text = node.raw
+        return text if len(text) <= 60 else text[:57] + "..."

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from sdg_stories.content.adviser_file import read_advisers
 from sdg_stories.sdg.goals import Framework
-from sdg_stories.content.records import Content, Story
+from sdg_stories.content.messages import Messages, messages
+from sdg_stories.content.records import Content, Story, StoryReferences
 from sdg_stories.content.problems import ContentError, Problem
-from sdg_stories.content.story_file import read_story
+from sdg_stories.content.story_file import read_story_file
 from sdg_stories.kept import KEPT
 from sdg_stories.content.vacancy_file import read_vacancies
 
@@ -49,69 +50,73 @@ class ContentFolder:
 
 
 def load_content(folder: ContentFolder, framework: Framework, default_lang: str) -> Content:
-    """Read and cross-check everything; raises ContentError listing every problem of every file."""
+    """Read and cross-check everything; raises ContentError listing every problem of every file.
+
+    ``default_lang`` is the site's language: a story's language unless it names one, and the language
+    of the messages."""
+    msg = messages(default_lang)
     if not folder.path.is_dir():
-        raise ContentError([Problem(folder.shown_as, None, None, "the stories folder does not exist")])
+        raise ContentError([Problem(folder.shown_as, None, None, msg("folder.missing"))], default_lang)
     sources, assets = folder.walk()
-    advisers, problems = read_advisers(folder.path / ADVISERS_FILE, folder.show(ADVISERS_FILE))
+    advisers, problems = read_advisers(folder.path / ADVISERS_FILE, folder.show(ADVISERS_FILE), language=default_lang)
     vacancies, vacancy_problems = read_vacancies(
-        folder.path / VACANCIES_FILE, folder.show(VACANCIES_FILE), framework
+        folder.path / VACANCIES_FILE, folder.show(VACANCIES_FILE), framework, language=default_lang
     )
     problems += vacancy_problems
     KEPT.fit("parsed", 2 * len(sources) + 100)
     stories: list[Story] = []
+    references: list[StoryReferences] = []
     for source in sources:
-        story, story_problems = read_story(
-            folder.path / source, source, folder.show(source), framework, default_lang
-        )
-        problems += story_problems
-        if story is not None:
-            stories.append(story)
+        reading = read_story_file(folder.path / source, source, folder.show(source), framework, default_lang)
+        problems += reading.problems
+        references.append(reading.references)
+        if reading.story is not None:
+            stories.append(reading.story)
     asset_set = set(assets)
-    problems += _check_advisers_photos(advisers, asset_set, folder)
-    problems += _check_references(stories, advisers, {v.id for v in vacancies}, asset_set, folder)
-    problems += _check_unique_slugs(stories, folder)
+    problems += _check_advisers_photos(advisers, asset_set, folder, msg)
+    problems += _check_references(references, advisers, {v.id for v in vacancies}, asset_set, folder, msg)
+    problems += _check_unique_slugs(stories, folder, msg)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, default_lang)
     stories.sort(key=lambda story: (story.date, story.slug), reverse=True)
     return Content(advisers=advisers, stories=tuple(stories), vacancies=tuple(vacancies), assets=tuple(assets))
 
 
-def _check_advisers_photos(advisers, assets: set[str], folder: ContentFolder) -> list[Problem]:
+def _check_advisers_photos(advisers, assets: set[str], folder: ContentFolder, msg: Messages) -> list[Problem]:
     return [
-        Problem(folder.show(ADVISERS_FILE), None, f"{adviser.key}.photo", f"the file {folder.show(adviser.photo)} does not exist")
+        Problem(folder.show(ADVISERS_FILE), None, f"{adviser.key}.photo", msg("folder.photo-missing", path=folder.show(adviser.photo)))
         for adviser in advisers.values()
         if adviser.photo and adviser.photo not in assets
     ]
 
 
 def _check_references(
-    stories: list[Story], advisers: dict, vacancy_ids: set[str], assets: set[str], folder: ContentFolder
+    stories: list[StoryReferences], advisers: dict, vacancy_ids: set[str], assets: set[str],
+    folder: ContentFolder, msg: Messages,
 ) -> list[Problem]:
-    """Names that point into other files; the line is found again from the story's own text."""
+    """Names that point into other files, also of stories rejected for other mistakes; the line is
+    found again from the story's own text."""
     problems: list[Problem] = []
     for story in stories:
         shown = folder.show(story.source)
-        if story.adviser not in advisers:
-            problems.append(Problem(shown, None, "adviser", unknown_name("adviser", story.adviser, advisers, folder.show(ADVISERS_FILE))))
+        if story.adviser and story.adviser not in advisers:
+            problems.append(Problem(shown, None, "adviser", unknown_name(msg, "adviser", story.adviser, advisers, folder.show(ADVISERS_FILE))))
         for vacancy_id in story.vacancies:
             if vacancy_id not in vacancy_ids:
-                problems.append(Problem(shown, None, "vacancies", unknown_name("vacancy", vacancy_id, vacancy_ids, folder.show(VACANCIES_FILE))))
+                problems.append(Problem(shown, None, "vacancies", unknown_name(msg, "vacancy", vacancy_id, vacancy_ids, folder.show(VACANCIES_FILE))))
         if story.image and story.image not in assets:
-            problems.append(Problem(shown, None, "image", f"the file {folder.show(story.image)} does not exist; check the name and the folder"))
+            problems.append(Problem(shown, None, "image", msg("folder.image-missing", path=folder.show(story.image))))
     return [with_line(problem, folder) for problem in problems]
 
 
-def _check_unique_slugs(stories: list[Story], folder: ContentFolder) -> list[Problem]:
+def _check_unique_slugs(stories: list[Story], folder: ContentFolder, msg: Messages) -> list[Problem]:
     by_slug: dict[str, list[Story]] = {}
     for story in stories:
         by_slug.setdefault(story.slug, []).append(story)
     problems = [
         Problem(
             folder.show(story.source), None, "slug",
-            f"'{slug}' is also the slug of "
-            + ", ".join(folder.show(other.source) for other in same if other is not story)
-            + "; give one of them another slug",
+            msg("folder.slug-twice", slug=slug, others=", ".join(folder.show(other.source) for other in same if other is not story)),
         )
         for slug, same in by_slug.items() if len(same) > 1
         for story in same
@@ -119,12 +124,17 @@ def _check_unique_slugs(stories: list[Story], folder: ContentFolder) -> list[Pro
     return [with_line(problem, folder) for problem in problems]
 
 
-def unknown_name(what: str, value: str, known, where: str) -> str:
-    """The message for a name that is not in its file; `sdg-stories new` words an unknown adviser the same."""
+def unknown_name(msg: Messages, what: str, value: str, known, where: str) -> str:
+    """The message for a name that is not in its file (``what``: adviser or vacancy); `sdg-stories new`
+    words an unknown adviser the same."""
     close = difflib.get_close_matches(value, sorted(known), n=3)
-    hint = f" Did you mean {' or '.join(close)}?" if close else ""
-    listing = ", ".join(sorted(known)) if len(known) <= 12 else f"{len(known)} in all"
-    return f"'{value}' is not a known {what} in {where} (known: {listing or 'none yet'}).{hint}"
+    hint = " " + msg("folder.did-you-mean", names=msg.join_or(close)) if close else ""
+    if not known:
+        listing = msg("folder.none-yet")
+    else:
+        listing = ", ".join(sorted(known)) if len(known) <= 12 else msg.plural("folder.n-in-all", len(known))
+    message_id = {"adviser": "folder.unknown-adviser", "vacancy": "folder.unknown-vacancy"}[what]
+    return msg(message_id, value=value, file=where, known=listing) + hint
 
 
 def with_line(problem: Problem, folder: ContentFolder) -> Problem:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from sdg_stories.content.messages import messages
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -25,12 +27,12 @@ class Problem:
 class ContentError(Exception):
     """Every problem of every file at once, so a writer fixes them in one pass, not one per build."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], language: str) -> None:
         self.problems = sorted(set(problems))
+        self.language = language  # the site's: the heading is worded like the problems under it
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.problems)
-        heading = "1 problem in the content" if count == 1 else f"{count} problems in the content"
+        heading = messages(self.language).plural("content.problems", len(self.problems))
         lines = "\n".join(f"  {problem}" for problem in self.problems)
-        return f"{heading}; nothing was built:\n{lines}"
+        return f"{heading}\n{lines}"

@@ -62,3 +62,14 @@ class Content:
     stories: tuple[Story, ...]  # newest first; drafts included, the site decides whether to show them
     vacancies: tuple[Vacancy, ...] = field(default=())
     assets: tuple[str, ...] = field(default=())  # images and other files beside the stories
+
+
+@dataclass(frozen=True)
+class StoryReferences:
+    """What a story names in other files (an adviser, vacancies, an image), read even from a story that
+    is rejected for other mistakes, so an unknown adviser is reported in the same run as a bad date."""
+
+    source: str
+    adviser: str | None = None
+    vacancies: tuple[str, ...] = ()
+    image: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from slugify import slugify
@@ -13,8 +14,10 @@ from sdg_stories.content.body_check import check_body
 from sdg_stories.content.fields import FieldReader
 from sdg_stories.sdg.goals import LANGUAGES, Framework
 from sdg_stories.content.front_matter import split_front_matter
-from sdg_stories.content.records import Story
+from sdg_stories.content.messages import messages
+from sdg_stories.content.records import Story, StoryReferences
 from sdg_stories.content.problems import Problem
+from sdg_stories.content.unfinished_story import unfinished_parts
 from sdg_stories.kept import KEPT
 from sdg_stories.content.yaml_source import parse_yaml
 
@@ -28,6 +31,16 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"page", "index", "feed", "images", "assets"})
 
 
+@dataclass(frozen=True)
+class StoryReading:
+    """A story file read: the story, or None when it has problems, and what it names in other files."""
+
+    story: Story | None
+    problems: tuple[Problem, ...]
+    references: StoryReferences
+
+
+
 def default_slug(source: str) -> str:
     """``2024-04-05-Veilig winkelcentrum.md`` gives ``veilig-winkelcentrum``: the date is in the URL already."""
     stem = posixpath.splitext(posixpath.basename(source))[0]
@@ -38,60 +51,75 @@ def read_story(
     path: Path, source: str, shown_as: str, framework: Framework, default_lang: str
 ) -> tuple[Story | None, list[Problem]]:
     """``source`` is the path inside the stories folder, ``shown_as`` the path writers see in messages."""
+    reading = read_story_file(path, source, shown_as, framework, default_lang)
+    return reading.story, list(reading.problems)
+
+
+def read_story_file(path: Path, source: str, shown_as: str, framework: Framework, default_lang: str) -> StoryReading:
+    """The story with what it names in other files; ``default_lang`` is the site's language, also that
+    of the messages."""
+    msg = messages(default_lang)
     try:
         text = path.read_text("utf-8")
     except UnicodeDecodeError:
-        return None, [Problem(shown_as, None, None, "is not UTF-8 text; save it as UTF-8")]
+        return StoryReading(None, (Problem(shown_as, None, None, msg("story.not-utf8")),), StoryReferences(source))
     except OSError as error:
-        return None, [Problem(shown_as, None, None, f"cannot be read: {error.strerror}")]
+        problem = Problem(shown_as, None, None, msg("story.unreadable", reason=error.strerror))
+        return StoryReading(None, (problem,), StoryReferences(source))
     key = (hashlib.sha1(text.encode("utf-8")).digest(), source, shown_as, framework, default_lang)
-    story, problems = KEPT.get_or_make("parsed", key, lambda: _parsed(text, source, shown_as, framework, default_lang))
-    return story, list(problems)
-
-
-def _parsed(
-    text: str, source: str, shown_as: str, framework: Framework, default_lang: str
-) -> tuple[Story | None, tuple[Problem, ...]]:
-    story, problems = parse_story(text, source, shown_as, framework, default_lang)
-    return story, tuple(problems)
+    # Parsing is a function of the text and the names in the key: `mkdocs serve` re-reads every story on each
+    # rebuild and parses again only those whose text changed (kept.py). Keyed by a digest, so the texts are
+    # not held twice.
+    return KEPT.get_or_make("parsed", key, lambda: parse_story_file(text, source, shown_as, framework, default_lang))
 
 
 def parse_story(
     text: str, source: str, shown_as: str, framework: Framework, default_lang: str
 ) -> tuple[Story | None, list[Problem]]:
     """The story in ``text``; also how ``sdg-stories new`` checks a file before it exists."""
+    reading = parse_story_file(text, source, shown_as, framework, default_lang)
+    return reading.story, list(reading.problems)
+
+
+def parse_story_file(text: str, source: str, shown_as: str, framework: Framework, default_lang: str) -> StoryReading:
+    """The story in ``text``, or its problems; either way what it names in other files."""
+    msg = messages(default_lang)
     split = split_front_matter(text)
     if split is None:
-        return None, [Problem(shown_as, 1, None, _NO_FRONT_MATTER)]
-    node, problems = parse_yaml(split.front_matter, shown_as, split.front_matter_line)
+        return StoryReading(None, (Problem(shown_as, 1, None, msg("story.no-front-matter")),), StoryReferences(source))
+    node, problems = parse_yaml(split.front_matter, shown_as, split.front_matter_line, language=default_lang)
     if node is None or node.kind != "map":
         if not problems:
-            problems.append(Problem(shown_as, split.front_matter_line, None, _NOT_A_MAPPING))
-        return None, problems
+            problems.append(Problem(shown_as, split.front_matter_line, None, msg("story.not-fields")))
+        return StoryReading(None, tuple(problems), StoryReferences(source))
 
-    fields = FieldReader(node, shown_as, problems, STORY_FIELDS)
+    fields = FieldReader(node, shown_as, problems, STORY_FIELDS, default_lang)
     title = fields.text("title", required=True, max_length=200)
     date = fields.date("date", required=True)
     adviser = fields.key("adviser", required=True)
     summary = fields.text("summary", required=True, max_length=500)
+    before = len(problems)
     goals = fields.goals(framework)
     targets = fields.targets(framework)
-    if not fields.has("goals") and not fields.has("targets"):
-        fields.problem("goals", "a story needs at least one goal or target, like goals: [11] or targets: [11.7]")
+    if not goals and not targets and len(problems) == before:  # absent, null, [] or "": none named
+        fields.problem("goals", msg("story.no-goal"), at=None if fields.written("goals") else "targets")
     image = _resolve_image(fields, source)
     image_alt = fields.text("image_alt", max_length=300)
     if image and not image_alt:
-        fields.problem("image_alt", "is required with an image: describe what the image shows for people who cannot see it")
+        fields.problem("image_alt", msg("story.image-alt-required"), at="image")
     lang = fields.choice("lang", LANGUAGES) or default_lang
     draft = fields.flag("draft")
     slug = _resolve_slug(fields, source)
     vacancies = fields.keys("vacancies")
-    problems += check_body(split.body, shown_as, split.body_line)
+    problems += check_body(split.body, shown_as, split.body_line, language=default_lang)
+    if not draft:  # drafts may be unfinished
+        problems += unfinished_parts(split.body, shown_as, split.body_line, language=default_lang)
+    references = StoryReferences(source, adviser, tuple(dict.fromkeys(vacancies)), image)
 
     if len(problems) or None in (title, date, adviser, summary, slug):
-        return None, problems
+        return StoryReading(None, tuple(problems), references)
     implied = {framework.target(target_id).goal_id for target_id in targets}
-    return (
+    return StoryReading(
         Story(
             source=source,
             slug=slug,
@@ -106,34 +134,28 @@ def parse_story(
             image=image,
             image_alt=image_alt if image else None,
             draft=draft,
-            vacancies=tuple(dict.fromkeys(vacancies)),
+            vacancies=references.vacancies,
         ),
-        problems,
+        tuple(problems),
+        references,
     )
-
-
-_NO_FRONT_MATTER = (
-    "the story has no front matter: the file must start with a line '---', then the fields "
-    "(title, date, adviser, goals or targets, summary), then another line '---'"
-)
-_NOT_A_MAPPING = "the front matter must be fields, one per line, like 'title: My story'"
 
 
 def _resolve_slug(fields: FieldReader, source: str) -> str | None:
     if not fields.has("slug"):
         slug = default_slug(source)
         if slug in RESERVED_SLUGS or not slug:
-            fields.problem("slug", f"the file name gives the slug '{slug}', which is taken by the site; set another slug")
+            fields.problem("slug", fields.msg("story.slug-from-file-taken", slug=slug))
             return None
         return slug
     slug = fields.text("slug", max_length=100)
     if slug is None:
         return None
     if not _SLUG.match(slug):
-        fields.problem("slug", f"'{slug}' must be lower case letters, digits and hyphens; for example '{slugify(slug) or 'my-story'}'")
+        fields.problem("slug", fields.msg("story.slug-format", slug=slug, example=slugify(slug) or "my-story"))
         return None
     if slug in RESERVED_SLUGS:
-        fields.problem("slug", f"'{slug}' is taken by the site; choose another, for example '{slug}-story'")
+        fields.problem("slug", fields.msg("story.slug-reserved", slug=slug))
         return None
     return slug
 
@@ -144,10 +166,10 @@ def _resolve_image(fields: FieldReader, source: str) -> str | None:
     if image is None:
         return None
     if "://" in image or image.startswith(("/", "\\")) or ":" in image:
-        fields.problem("image", f"'{image}' must be a path relative to the story file, like images/photo.jpg")
+        fields.problem("image", fields.msg("story.image-not-relative", value=image))
         return None
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), image))
     if resolved.startswith("../") or resolved == "..":
-        fields.problem("image", f"'{image}' points outside the stories folder; put the image in stories/images/")
+        fields.problem("image", fields.msg("story.image-outside", value=image))
         return None
     return resolved

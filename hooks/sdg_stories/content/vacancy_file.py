@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sdg_stories.content.fields import FieldReader
+from sdg_stories.content.messages import messages
 from sdg_stories.sdg.goals import Framework
 from sdg_stories.content.records import Vacancy
 from sdg_stories.content.problems import Problem
@@ -14,39 +15,41 @@ from sdg_stories.content.yaml_source import parse_yaml
 VACANCY_FIELDS = ("id", "title", "url", "goals", "targets", "location", "hours", "closes", "summary")
 
 
-def read_vacancies(path: Path, shown_as: str, framework: Framework) -> tuple[list[Vacancy], list[Problem]]:
+def read_vacancies(path: Path, shown_as: str, framework: Framework, *, language: str) -> tuple[list[Vacancy], list[Problem]]:
     """A missing file means no vacancies: a site without recruiters is still a site."""
     if not path.is_file():
         return [], []
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
-        return [], [Problem(shown_as, None, None, "cannot be read as UTF-8 text")]
-    return parse_vacancies(text, shown_as, framework)
+        return [], [Problem(shown_as, None, None, messages(language)("file.not-utf8"))]
+    return parse_vacancies(text, shown_as, framework, language=language)
 
 
-def parse_vacancies(text: str, shown_as: str, framework: Framework) -> tuple[list[Vacancy], list[Problem]]:
+def parse_vacancies(text: str, shown_as: str, framework: Framework, *, language: str) -> tuple[list[Vacancy], list[Problem]]:
     """The vacancies in ``text``; split from reading so tools and tests can check text that is not a file."""
-    node, problems = parse_yaml(text, shown_as)
+    msg = messages(language)
+    node, problems = parse_yaml(text, shown_as, language=language)
     if node is None:
         return [], problems
     if node.kind != "seq":
-        problems.append(Problem(shown_as, node.line, None, "must be a list of vacancies, each starting with '- id: ...'"))
+        problems.append(Problem(shown_as, node.line, None, msg("vacancies.not-a-list")))
         return [], problems
     vacancies: list[Vacancy] = []
     first_line: dict[str, int] = {}
     for item in node.items:
         if item.kind != "map":
-            problems.append(Problem(shown_as, item.line, None, "each vacancy must be a group of fields starting with '- id: ...'"))
+            problems.append(Problem(shown_as, item.line, None, msg("vacancies.not-a-group")))
             continue
-        fields = FieldReader(item, shown_as, problems, VACANCY_FIELDS)
+        fields = FieldReader(item, shown_as, problems, VACANCY_FIELDS, language)
         vacancy_id = fields.key("id", required=True)
         title = fields.text("title", required=True, max_length=200)
         url = _read_url(fields)
+        before = len(problems)
         goals = fields.goals(framework)
         targets = fields.targets(framework)
-        if not fields.has("goals") and not fields.has("targets"):
-            fields.problem("goals", "a vacancy needs at least one goal or target, like goals: [11]")
+        if not goals and not targets and len(problems) == before:  # absent, null, [] or "": none named
+            fields.problem("goals", msg("vacancies.no-goal"), at=None if fields.written("goals") else "targets")
         vacancy = Vacancy(
             id=vacancy_id or "",
             title=title or "",
@@ -59,7 +62,7 @@ def parse_vacancies(text: str, shown_as: str, framework: Framework) -> tuple[lis
             summary=fields.text("summary", max_length=600),
         )
         if vacancy_id and vacancy_id in first_line:
-            fields.problem("id", f"'{vacancy_id}' is used twice (also on line {first_line[vacancy_id]}); every vacancy needs its own id")
+            fields.problem("id", msg("vacancies.id-twice", value=vacancy_id, line=first_line[vacancy_id]))
             continue
         if vacancy_id:
             first_line[vacancy_id] = fields.line_of("id")
@@ -77,6 +80,6 @@ def _read_url(fields: FieldReader) -> str | None:
     except ValueError:  # an unbalanced [ in the host, for instance
         parts = urlsplit("")
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in url for c in " <>\"'"):
-        fields.problem("url", f"'{url}' must be a full web address starting with https://, like https://werkenbij.example.nl/vacatures/adviseur")
+        fields.problem("url", fields.msg("vacancies.url", value=url))
         return None
     return url

@@ -14,6 +14,7 @@ from typing import Union
 
 import yaml
 
+from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
@@ -47,24 +48,26 @@ class Node:
         return self.raw
 
 
-def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[Node | None, list[Problem]]:
-    """Parse one YAML document; ``first_line`` is the file line the text starts on."""
+def parse_yaml(text: str, file: str, first_line: int = 1, *, language: str) -> tuple[Node | None, list[Problem]]:
+    """Parse one YAML document; ``first_line`` is the file line the text starts on, ``language`` the
+    language of the messages. PyYAML's own reason is quoted as it is (in English): it names the token
+    it stumbled on, which the writer's hint alone would not."""
+    msg = messages(language)
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else first_line
-        reason = error.problem or error.context or "it is not valid YAML"
-        return None, [Problem(file, line, None, f"the YAML cannot be read: {reason}. {_YAML_HINT}")]
+        reason = error.problem or error.context or "invalid YAML"
+        return None, [Problem(file, line, None, msg("yaml.unreadable", reason=reason))]
     except yaml.reader.ReaderError as error:
         line = first_line + text.count("\n", 0, error.position)
-        reason = f"it contains the control character {error.character!r}, which YAML does not allow"
-        return None, [Problem(file, line, None, f"the YAML cannot be read: {reason}")]
+        return None, [Problem(file, line, None, msg("yaml.control-character", character=repr(error.character)))]
     except yaml.YAMLError as error:
-        return None, [Problem(file, first_line, None, f"the YAML cannot be read: {error}. {_YAML_HINT}")]
+        return None, [Problem(file, first_line, None, msg("yaml.unreadable", reason=error))]
     if root is None:
         return None, []
-    converter = _Converter(file, first_line)
+    converter = _Converter(file, first_line, language)
     return converter.convert(root, depth=0), converter.problems
 
 
@@ -88,10 +91,6 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 # Where the two parsers were seen to differ (differential fuzzing of random YAML-ish text).
 _PYYAML_ONLY = re.compile(r"[{\t\r\x85\u2028\u2029\ufeff]|(?:^|[\s\[\]{},:-])[!?]|[|>][^\n]*#|\[[^\]\n]*\?", re.M)
 
-_YAML_HINT = (
-    "Check the colons, the indentation and the quotes on this line and the one above; "
-    "a text containing ': ' or starting with a quote must be put in quotes as a whole"
-)
 # Aliases can nest and repeat a node exponentially ("billion laughs"); no field of ours needs more.
 _MAX_DEPTH = 20
 _MAX_NODES = 20_000
@@ -100,8 +99,9 @@ _MAX_NODES = 20_000
 class _Converter:
     """Turns PyYAML nodes into ours, collecting problems and bounding the work an alias can cause."""
 
-    def __init__(self, file: str, first_line: int) -> None:
+    def __init__(self, file: str, first_line: int, language: str) -> None:
         self.file = file
+        self.msg = messages(language)
         self.first_line = first_line
         self.problems: list[Problem] = []
         self.budget = _MAX_NODES
@@ -111,7 +111,7 @@ class _Converter:
         self.budget -= 1
         if depth > _MAX_DEPTH or self.budget < 0:
             if self.budget > -2:  # report once, not per node
-                self.problems.append(Problem(self.file, line, None, "the YAML is nested or repeated more than any field allows"))
+                self.problems.append(Problem(self.file, line, None, self.msg("yaml.too-deep")))
             return Node(line, "null")
         if isinstance(node, yaml.ScalarNode):
             kind = node.tag[len(_TAG_PREFIX):] if node.tag.startswith(_TAG_PREFIX) else "str"
@@ -127,13 +127,13 @@ class _Converter:
             key_line = self.first_line + key_node.start_mark.line
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
             if not isinstance(key, str) or not key:
-                self.problems.append(Problem(self.file, key_line, None, "a field name must be a plain word"))
+                self.problems.append(Problem(self.file, key_line, None, self.msg("yaml.field-name")))
                 continue
             if key == "<<":  # merge keys are a programmer's tool; writers never need them
-                self.problems.append(Problem(self.file, key_line, key, "merge keys ('<<') are not supported"))
+                self.problems.append(Problem(self.file, key_line, key, self.msg("yaml.merge-key")))
                 continue
             if key in seen:
-                self.problems.append(Problem(self.file, key_line, key, "this field is given twice; keep one of them"))
+                self.problems.append(Problem(self.file, key_line, key, self.msg("yaml.field-twice")))
                 continue
             seen.add(key)
             entries.append((key, self.convert(value_node, depth + 1), key_line))

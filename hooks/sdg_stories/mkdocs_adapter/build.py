@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import ContentError, Problem
 from sdg_stories.model.publication import missing_site_url, publication_for
 from sdg_stories.model.settings import Settings
@@ -51,6 +52,15 @@ log = logging.getLogger("mkdocs.plugins.sdg_stories")
 _indexes: weakref.WeakSet[StoryIndex] = weakref.WeakSet()
 
 
+class ContentRefused(PluginError):
+    """The content has problems: MkDocs reports the message; `mkdocs serve` shows the problems instead
+    (problem_preview.py)."""
+
+    def __init__(self, error: ContentError) -> None:
+        super().__init__(error.report())
+        self.error = error
+
+
 def close_search_indexes() -> None:
     """End the Pagefind process of any build that did not reach the end of post_build."""
     for index in list(_indexes):
@@ -71,18 +81,18 @@ class MkDocsBuild:
             file=config_file.name,
         )
         if problems:
-            raise PluginError(ContentError(problems).report())
+            raise ContentRefused(ContentError(problems, settings.language))
         try:
             self.build = SiteBuild(config_file.parent, settings)
         except ContentError as error:
-            raise PluginError(error.report()) from None
+            raise ContentRefused(error) from None
         # Warnings do not stop a build, but --strict fails on them, so someone notices.
         for warning in self.build.warnings:
             log.warning(str(warning))
         # Feeds, open data and link previews need absolute URLs; without site_url they are left out.
         self.publication = publication_for(settings, config.site_name, config.site_description)
         if self.publication is None:
-            log.warning(str(missing_site_url(config_file.name)))
+            log.warning(str(missing_site_url(config_file.name, settings.language)))
         # `build` and `gh-deploy` write beside site/ and replace it only at the end (staging.py), so a
         # build failing after MkDocs would have emptied site/ leaves it as it was. `serve` builds into a
         # folder of its own, and --dirty adds to site/ on purpose.
@@ -111,16 +121,17 @@ class MkDocsBuild:
         generated.append(File.generated(config, VACANCY_CLOSING_JS, abs_src_path=str(_TEMPLATES / "vacancy-closing.js")))
         generated += self._data_files(config)
         taken = {file.dest_uri: file for file in files}
+        language = self.build.settings.language
         problems = [
             Problem(
                 f"{Path(config.docs_dir).name}/{taken[file.dest_uri].src_uri}", None, None,
-                f"clashes with the page the build generates at {file.url}; rename or move the hand-written file",
+                messages(language)("build.clash", url=file.url),
             )
             for file in generated
             if file.dest_uri in taken
         ]
         if problems:
-            raise PluginError(ContentError(problems).report())
+            raise PluginError(ContentError(problems, language).report())
         for file in generated:
             files.append(file)
         return files
@@ -186,7 +197,8 @@ class MkDocsBuild:
     def _render_block(self, match: re.Match, page: Page) -> str:
         name = match[1]
         if name not in _BLOCKS:
-            raise PluginError(f"docs/{page.file.src_uri}: unknown block '{name}'; the blocks are {', '.join(_BLOCKS)}")
+            message = messages(self.build.settings.language)("build.unknown-block", name=name, blocks=", ".join(_BLOCKS))
+            raise PluginError(f"docs/{page.file.src_uri}: {message}")
         page_url = "" if page.file.url == "./" else page.file.url
         return self.build.renderer.render_block(f"blocks/{name}.html", page_url)
 

@@ -17,6 +17,6 @@ def content_warnings(site: Site, folder: ContentFolder) -> list[Problem]:
     return [
         with_line(problem, folder)
         for problem in closed_vacancy_warnings(
-            site.stories, site.content.vacancies, site.settings.build_date, folder.show
+            site.stories, site.content.vacancies, site.settings.build_date, folder.show, site.settings.language
         )
     ]

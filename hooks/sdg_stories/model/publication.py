@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
 from sdg_stories.model.settings import Settings
 
@@ -35,10 +36,5 @@ def publication_for(settings: Settings, name: str, description: str | None) -> P
     return Publication(name=name, url=url, description=description or None)
 
 
-def missing_site_url(config_file: str) -> Problem:
-    return Problem(
-        config_file, None, "site_url",
-        "is not set, so the feeds, stories.json, vacancies.json and the link previews (OpenGraph, "
-        "JSON-LD) are left out: they need absolute addresses. Set the address the site is published at, "
-        "like site_url: https://verhalen.example.nl/",
-    )
+def missing_site_url(config_file: str, language: str) -> Problem:
+    return Problem(config_file, None, "site_url", messages(language)("publication.no-site-url"))

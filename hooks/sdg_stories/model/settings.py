@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from sdg_stories.sdg.goals import LANGUAGES
+from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
 
 
@@ -30,16 +31,18 @@ class Settings:
         """``options`` is the ``extra.sdg_stories`` mapping of mkdocs.yml; problems name that file."""
         problems: list[Problem] = []
         if language not in LANGUAGES:
-            problems.append(Problem(file, None, "theme.language", f"'{language}' is not supported; use nl or en"))
+            unsupported = language
             language = "nl"
+            problems.append(Problem(file, None, "theme.language", messages(language)("settings.language", value=unsupported)))
+        msg = messages(language)
         page_size = options.get("page_size", cls.page_size)
         if not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1:
-            problems.append(Problem(file, None, "extra.sdg_stories.page_size", f"'{page_size}' must be a whole number of 1 or more"))
+            problems.append(Problem(file, None, "extra.sdg_stories.page_size", msg("settings.page-size", value=page_size)))
             page_size = cls.page_size
-        utm = _read_utm(options.get("utm", True), file, problems)
+        utm = _read_utm(options.get("utm", True), file, problems, language)
         careers_url = options.get("careers_url")
         if careers_url is not None and not _is_web_address(careers_url):
-            problems.append(Problem(file, None, "extra.sdg_stories.careers_url", f"'{careers_url}' must be a full web address starting with https://"))
+            problems.append(Problem(file, None, "extra.sdg_stories.careers_url", msg("settings.careers-url", value=careers_url)))
             careers_url = None
         settings = cls(
             language=language,
@@ -58,7 +61,7 @@ class Settings:
 UTM_DEFAULTS = {"source": "sdg-stories", "medium": "website"}
 
 
-def _read_utm(value: object, file: str, problems: list[Problem]) -> dict[str, str] | None:
+def _read_utm(value: object, file: str, problems: list[Problem], language: str) -> dict[str, str] | None:
     """``false`` switches campaign parameters off; a mapping overrides source and/or medium.
 
     utm_campaign is not configurable: it names the page that links (a story's slug, ``sdg-11``).
@@ -71,7 +74,7 @@ def _read_utm(value: object, file: str, problems: list[Problem]) -> dict[str, st
         isinstance(v, str) and v.strip() for v in value.values()
     ):
         return {**UTM_DEFAULTS, **{key: v.strip() for key, v in value.items()}}
-    problems.append(Problem(file, None, "extra.sdg_stories.utm", "must be false, or a mapping with source and/or medium, like {source: sdg-stories, medium: website}"))
+    problems.append(Problem(file, None, "extra.sdg_stories.utm", messages(language)("settings.utm")))
     return None
 
 

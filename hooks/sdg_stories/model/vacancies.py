@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Callable
 
 from sdg_stories.model.campaign_links import with_campaign
+from sdg_stories.content.messages import messages
 from sdg_stories.content.records import Story, Vacancy
 from sdg_stories.content.problems import Problem
 
@@ -126,7 +127,8 @@ class Vacancies:
 
 
 def closed_vacancy_warnings(
-    stories: tuple[Story, ...], vacancies: tuple[Vacancy, ...], build_date: dt.date, show: Callable[[str], str]
+    stories: tuple[Story, ...], vacancies: tuple[Vacancy, ...], build_date: dt.date, show: Callable[[str], str],
+    language: str,
 ) -> list[Problem]:
     """A story naming a vacancy that has closed still builds, but someone should take the id out.
 
@@ -134,11 +136,14 @@ def closed_vacancy_warnings(
     in by the caller, which knows where the file lives.
     """
     closed = {vacancy.id: vacancy for vacancy in vacancies if not is_open(vacancy, build_date)}
+    msg = messages(language)
     return [
         Problem(
             show(story.source), None, "vacancies",
-            f"'{vacancy_id}' ({closed[vacancy_id].title}) closed on {closed[vacancy_id].closes.isoformat()} "
-            "and is no longer shown; take it out of the story's vacancies",
+            msg(
+                "vacancies.closed", value=vacancy_id, title=closed[vacancy_id].title,
+                date=closed[vacancy_id].closes.isoformat(),
+            ),
         )
         for story in stories
         for vacancy_id in story.vacancies
