@@ -6,8 +6,7 @@ loads the config again and builds again in the same process, so hook modules and
 module level live on. The child does exactly that, without the HTTP server and the file watcher: the
 test edits files and asks for the next build, and reads the pages from ``site``.
 
-The child prints one JSON line per build: ``ok``, ``warnings`` (the messages MkDocs' logger got), and
-``caches``: the hits and misses of what sdg_stories keeps between rebuilds, during that build.
+The child prints one JSON line per build: ``ok`` and ``warnings`` (the messages MkDocs' logger got).
 """
 
 from __future__ import annotations
@@ -104,23 +103,14 @@ def _child(config_file: str, site_dir: str) -> None:
         first = False
         config.site_url = serve_url
         messages.clear()
-        before = _cache_counts()
         try:
             build(config, serve_url=serve_url, dirty=False)
             ok = True
         except (MkDocsException, SystemExit) as error:  # serve logs a failed rebuild and goes on
             messages.append(f"build failed: {error}")
             ok = False
-        after = _cache_counts()
-        caches = {name: {key: after[name][key] - before[name][key] for key in after[name]} for name in after}
-        print(json.dumps({"ok": ok, "warnings": list(messages), "caches": caches}), flush=True)
+        print(json.dumps({"ok": ok, "warnings": list(messages)}), flush=True)
     config.plugins.on_shutdown()
-
-
-def _cache_counts() -> dict[str, dict[str, int]]:
-    from sdg_stories.kept import KEPT
-
-    return KEPT.counts()
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Each test drives one serve process (serve_session.py: on_startup(command="serve"
 freshly loaded config in the same process, as mkdocs/commands/serve.py does), edits files between
 builds the way a writer does, and checks the rebuilt pages. Every test ends by comparing the whole
 rebuilt site, byte for byte, with the first build of a new serve process over the same files: a page
-the caches got wrong shows up there even where no assertion looks.
+left stale by anything a serve process holds shows up there even where no assertion looks.
 """
 
 from __future__ import annotations
@@ -59,7 +59,6 @@ def _assert_same_as_a_fresh_build(session: ServeSession, project: Project) -> No
     with ServeSession(project, env=EPOCH) as fresh:
         first = fresh.build()
         assert first["ok"], first
-        assert first["caches"]["parsed"]["hits"] == 0  # really fresh: a new process, nothing kept
         expected = _pages(fresh.site)
         expected_index = canonical(fresh.site / "pagefind")
     rebuilt = _pages(session.site)
@@ -72,13 +71,11 @@ def _assert_same_as_a_fresh_build(session: ServeSession, project: Project) -> No
     assert [name for name in expected_index if index[name] != expected_index[name]] == []
 
 
-def test_an_edited_story_shows_at_once_and_unchanged_cards_are_kept(project: Project) -> None:
+def test_an_edited_story_shows_at_once(project: Project) -> None:
     _write_site(project)
     with ServeSession(project, env=EPOCH) as session:
         first = session.build()
         assert first["ok"], first
-        cards = first["caches"]["cards"]["misses"]
-        assert cards > 4 and first["caches"]["cards"]["hits"] > 0  # a card is drawn once, then reused
 
         # A sentence added to one story's body.
         _edit(project.stories / "2024-03-01-wijk.md", "van het gas af.\n", "van het gas af.\n\nNu met een warmtenet.\n")
@@ -90,9 +87,8 @@ def test_an_edited_story_shows_at_once_and_unchanged_cards_are_kept(project: Pro
         # Four stories (the draft too, as serve shows it), the 17 goals and the one open vacancy.
         assert [language["page_count"] for language in entry["languages"].values()] == [4 + 17 + 1]
 
-        # Nothing changed: everything is reused.
-        unchanged = session.build()["caches"]
-        assert unchanged["cards"]["misses"] == 0 and unchanged["cards"]["hits"] > 0
+        # Nothing changed.
+        assert session.build()["ok"]
 
         # A new title shows on the story, in every listing and in the related stories of the others.
         _edit(project.stories / "2024-02-01-water.md", "title: Water in de stad", "title: Regen in de stad")
@@ -102,8 +98,6 @@ def test_an_edited_story_shows_at_once_and_unchanged_cards_are_kept(project: Pro
             text = session.content(url).get_text()
             assert "Regen in de stad" in text and "Water in de stad" not in text, url
         assert "Regen in de stad" in session.soup("stories/water/").title.get_text()
-        # Only the edited story's cards are made again.
-        assert 0 < retitled["caches"]["cards"]["misses"] < cards
 
         # A new story appears everywhere; a deleted one disappears everywhere.
         project.story("2024-05-01-nieuw.md", title="Een nieuw verhaal", goals=[11], body="Nieuw.\n")

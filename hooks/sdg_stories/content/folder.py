@@ -12,7 +12,6 @@ from sdg_stories.content.messages import Messages, messages
 from sdg_stories.content.records import Content, Story, StoryReferences
 from sdg_stories.content.problems import ContentError, Problem
 from sdg_stories.content.story_file import read_story_file
-from sdg_stories.kept import KEPT
 from sdg_stories.content.vacancy_file import read_vacancies
 
 ADVISERS_FILE = "advisers.yml"
@@ -63,7 +62,6 @@ def load_content(folder: ContentFolder, framework: Framework, default_lang: str)
         folder.path / VACANCIES_FILE, folder.show(VACANCIES_FILE), framework, language=default_lang
     )
     problems += vacancy_problems
-    KEPT.fit("parsed", 2 * len(sources) + 100)
     stories: list[Story] = []
     references: list[StoryReferences] = []
     for source in sources:

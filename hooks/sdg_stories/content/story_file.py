@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -18,7 +17,6 @@ from sdg_stories.content.messages import messages
 from sdg_stories.content.records import Story, StoryReferences
 from sdg_stories.content.problems import Problem
 from sdg_stories.content.unfinished_story import unfinished_parts
-from sdg_stories.kept import KEPT
 from sdg_stories.content.yaml_source import parse_yaml
 
 STORY_FIELDS = (
@@ -66,11 +64,7 @@ def read_story_file(path: Path, source: str, shown_as: str, framework: Framework
     except OSError as error:
         problem = Problem(shown_as, None, None, msg("story.unreadable", reason=error.strerror))
         return StoryReading(None, (problem,), StoryReferences(source))
-    key = (hashlib.sha1(text.encode("utf-8")).digest(), source, shown_as, framework, default_lang)
-    # Parsing is a function of the text and the names in the key: `mkdocs serve` re-reads every story on each
-    # rebuild and parses again only those whose text changed (kept.py). Keyed by a digest, so the texts are
-    # not held twice.
-    return KEPT.get_or_make("parsed", key, lambda: parse_story_file(text, source, shown_as, framework, default_lang))
+    return parse_story_file(text, source, shown_as, framework, default_lang)
 
 
 def parse_story(

@@ -8,26 +8,23 @@ Why it is built this way (issue 7, build speed; bench/README.md has the profile)
 
 - Every build gets an environment of its own, whose globals are that build's ``site``, ``t``, ``lang``,
   ``date``, ``url`` and ``card``. Macros then need no render context, so ``{% import "macros.html" as m %}``
-  runs the macro module once per build; imported ``with context`` it ran again on every render. The
-  compiled templates are shared between builds (``_TemplateCodeCache``), so a new environment is cheap.
+  runs the macro module once per build; imported ``with context`` it ran again on every render.
 - ``url(target)`` does not know the page: it writes a placeholder that names the site-root relative
   target, and ``_render`` turns every placeholder into a link relative to the page it renders. Markup
   that holds links is therefore the same on every page, and is rendered once and reused: each story card
   (overview, goal, adviser and related listings, the home page) and fragments such as the filter form.
   The placeholder carries a random token of this process, so text a writer typed can never forge one.
-- Cards are kept by everything they are made of (the story, its adviser, the language, the template
-  sources), so a card survives from one `mkdocs serve` rebuild to the next unless one of those changed
-  (kept.py).
+- Nothing is kept from one build to the next: under `mkdocs serve` a rebuild renders every card again.
+  Keeping cards and parsed stories between rebuilds saved nothing the bench could tell from noise at
+  200 and 1,000 stories (bench/README.md, "What serve keeps"), and compiled templates 0.07 s a rebuild.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import secrets
 from functools import cache, lru_cache
-from importlib import resources
 
 import jinja2
 from babel.dates import format_date
@@ -37,7 +34,6 @@ from sdg_stories.pages.labels import LABELS, story_count
 from sdg_stories.pages.links import relative_url
 from sdg_stories.content.records import Story
 from sdg_stories.pages.page import GeneratedPage
-from sdg_stories.kept import KEPT
 from sdg_stories.model.site import Site
 
 # Placeholder for a link: start, the site-root relative target, end. NUL never occurs in a target.
@@ -45,23 +41,6 @@ _LINK_START = f"\x00sdg-link-{secrets.token_hex(8)}:"
 _LINK_END = "\x00"
 _LINK = re.compile(re.escape(_LINK_START) + "([^\x00]*)" + _LINK_END)
 
-class _TemplateCodeCache(jinja2.BytecodeCache):
-    """Compiled templates in memory, shared by every environment of this process. Jinja checks each
-    entry against the template's source, so an edited template is compiled afresh."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_CODE_CACHE = _TemplateCodeCache()
 _LOADER = jinja2.PackageLoader("sdg_stories", "templates")
 
 
@@ -78,32 +57,12 @@ def _new_environment(auto_reload: bool) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        bytecode_cache=_CODE_CACHE,
         # A build's own environment lives for one build: it need not look at the files again on every
         # get_template (one stat() per import and render), it reads each template once anyway.
         auto_reload=auto_reload,
     )
     env.filters["story_count"] = lambda n, labels: story_count(labels, n)
     return env
-
-
-def templates_fingerprint() -> str:
-    """A digest of every template's source: part of the key of anything rendered and kept across builds,
-    so editing a template under `mkdocs serve` (hooks/ is watched) never leaves old markup in use."""
-    digest = hashlib.sha1()
-    for path in sorted(_template_files(resources.files("sdg_stories") / "templates"), key=lambda p: p[0]):
-        digest.update(path[0].encode() + b"\0" + path[1].read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def _template_files(folder: resources.abc.Traversable, prefix: str = "") -> list[tuple[str, resources.abc.Traversable]]:
-    found = []
-    for entry in folder.iterdir():
-        if entry.is_dir():
-            found += _template_files(entry, f"{prefix}{entry.name}/")
-        elif entry.is_file():
-            found.append((prefix + entry.name, entry))
-    return found
 
 
 def resolve_links(html: str, page_url: str) -> str:
@@ -145,7 +104,7 @@ class Renderer:
             card=self._card,
             fragment=self._fragment,
         )
-        self.templates = templates_fingerprint()
+        self._cards: dict[tuple[str, str, bool], Markup] = {}
         # Keyed by the identity of the context objects, which the entry holds so no other object takes their id.
         self._fragments: dict[tuple, tuple[tuple[object, ...], Markup]] = {}
 
@@ -166,9 +125,10 @@ class Renderer:
 
     def _card(self, story: Story, heading: str = "h2", show_targets: bool = False) -> Markup:
         """Template global ``card``: macros.story_card, rendered once for every page that lists the story."""
-        adviser = self.site.adviser(story)
-        key = (story, adviser, self.site.language, heading, show_targets, self.templates)
-        return KEPT.get_or_make("cards", key, lambda: self._macros.story_card(story, heading, show_targets))
+        key = (story.slug, heading, show_targets)
+        if key not in self._cards:
+            self._cards[key] = self._macros.story_card(story, heading, show_targets)
+        return self._cards[key]
 
     def _fragment(self, template: str, **context: object) -> Markup:
         """Template global ``fragment``: a template that does not depend on the page, such as the overview's
