@@ -21,7 +21,7 @@ def generate(site: Site) -> list[GeneratedPage]:
             template="vacancies.html",
             context={"groups": groups},
             description=labels["vacancies_intro"],
-            hide=("toc",),
+            hide=("navigation", "toc"),
             kind="vacancies",
         )
     ]
