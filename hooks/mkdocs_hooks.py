@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 # Imported at module top: MkDocs puts hooks/ on sys.path only while it imports this file.
 from sdg_stories.mkdocs_adapter.build import GOALS_CSS, MkDocsSite, close_searches
+from sdg_stories.mkdocs_adapter.theme import localise_config, mark_section, theme_words
 
 _STATE = "_sdg_stories_site"
 _command: str | None = None  # "build", "serve" or "gh-deploy": a fact about the process, not a build
@@ -32,6 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     setattr(config, _STATE, MkDocsSite(config, _command, _dirty))
     if GOALS_CSS not in config.extra_css:
         config.extra_css.append(GOALS_CSS)
+    localise_config(config)
     return config
 
 
@@ -47,12 +49,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _site(config).end_conversions()
     _site(config).theme_globals(env)
+    theme_words(env, config.theme["language"] or "nl")
     _site(config).reuse_pages(env, config, files)
     _site(config).render_in_parallel(env, files)  # last: the fork starts from the environment as it is now
     return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    mark_section(page, _site(config).build.pages_by_src_uri.get(page.file.src_uri))
     return _site(config).page_markdown(markdown, page, files)
 
 
