@@ -55,7 +55,8 @@ def _stories(build: Build) -> dict[str, Story]:
         stories[url] = Story(
             url=url,
             goals=frozenset(_last_segment(a["href"]) for a in header.select(".sdg-badges a.sdg-badge")),
-            targets=frozenset(a["href"].rsplit("#target-", 1)[1].replace("-", ".") for a in header.select(".sdg-chips a")),
+            targets=frozenset(a["href"].rsplit("#target-", 1)[1].replace("-", ".")
+                              for a in soup.select(".sdg-contributions .sdg-contribution__targets a.sdg-chip")),
             adviser=_last_segment(header.select_one(".sdg-adviser__name a")["href"]),
             year=header.select_one(".sdg-story__date time")["datetime"][:4],
         )
