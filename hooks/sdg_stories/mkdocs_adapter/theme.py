@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 
 from jinja2 import Environment
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -29,12 +28,12 @@ def localise_config(config: MkDocsConfig) -> None:
 
 
 def theme_words(env: Environment, language: str) -> None:
-    """``sdg_t`` for the overrides (footer, 404, header): the words of pages/labels.py, already Markup-safe
-    strings from our own catalogue; and ``sdg_search_words``, Pagefind's dialog words as JSON."""
+    """``sdg_t`` for the overrides (footer, 404, header): the words of pages/labels.py; and
+    ``sdg_search_words``, Pagefind's dialog words as JSON (header.html escapes it into an attribute)."""
     labels = LABELS.get(language, LABELS["nl"])
     env.globals["sdg_t"] = labels
-    env.globals["sdg_search_words"] = Markup(
-        '{"clear_search": %s, "input_hint": %s}' % (_json(labels["search_clear"]), _json(labels["search_input_hint"]))
+    env.globals["sdg_search_words"] = json.dumps(
+        {"clear_search": labels["search_clear"], "input_hint": labels["search_input_hint"]}, ensure_ascii=False
     )
 
 
@@ -42,8 +41,3 @@ def mark_section(page: Page, generated: GeneratedPage | None) -> None:
     """The tab of the section a generated page belongs to (docs/overrides/partials/tabs-item.html marks it)."""
     if generated is not None and generated.section:
         page.meta["sdg_section"] = generated.section
-
-
-def _json(text: str) -> str:
-    # In a <script>: no "</" can end it early.
-    return json.dumps(text, ensure_ascii=False).replace("</", "<\\/")
