@@ -26,7 +26,7 @@ from project import ROOT, Build, Project
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-WIDTHS = [390, 1280]
+WIDTHS = [320, 390, 1280]
 PAGE_SIZE = 2  # of the paged build: 5 overview pages, 2 for goals 6 and 11
 
 
@@ -455,6 +455,9 @@ AXE_PAGES = {
     "story-english": "stories/regional-sdg-partnership/",
     "adviser": "advisers/hannah-okafor/",
     "vacancies": "vacancies/",
+    "goals": "sdg/",
+    "staff": "verhaal-schrijven/",  # a page outside the tabs (its toc title without a label)
+    "not-found": "404.html",
     "search-results": "",  # the header's search dialog, open on the home page with results for a word
 }
 SEARCH_WORD = "gemeente"
