@@ -30,10 +30,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Validates all content here, before MkDocs cleans site/; and points site_dir at a staging folder
     # published in on_post_build, so a build failing later leaves the old site intact too.
+    localise_config(config)  # first: what a conversion reads (mdx_configs) is part of what serve keeps
     setattr(config, _STATE, MkDocsSite(config, _command, _dirty))
     if GOALS_CSS not in config.extra_css:
         config.extra_css.append(GOALS_CSS)
-    localise_config(config)
     return config
 
 
