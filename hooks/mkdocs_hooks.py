@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 # Imported at module top: MkDocs puts hooks/ on sys.path only while it imports this file.
 from sdg_stories.mkdocs_adapter.build import GOALS_CSS, MkDocsBuild, close_search_indexes
 from sdg_stories.mkdocs_adapter.problem_preview import ProblemPreview, start_build
+from sdg_stories.mkdocs_adapter.theme import localise_config, theme_words
 
 _STATE = "_sdg_stories_build"
 _command: str | None = None  # "build", "serve" or "gh-deploy": a fact about the process, not a build
@@ -30,6 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Validates all content here, before MkDocs cleans site/; and points site_dir at a staging folder
     # published in on_post_build, so a build failing later leaves the old site intact too.
     # Under `mkdocs serve`, content with problems builds a site that shows them (problem_preview.py).
+    localise_config(config)
     setattr(config, _STATE, start_build(config, _command, _dirty))
     if GOALS_CSS not in config.extra_css:
         config.extra_css.append(GOALS_CSS)
@@ -51,6 +53,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _build(config).theme_globals(env)
+    theme_words(env, config.theme["language"] or "nl")
     return env
 
 

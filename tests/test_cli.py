@@ -183,7 +183,7 @@ def test_what_the_tool_writes_builds_with_strict(written):
     story = build.content("stories/veilig-winkelcentrum-samen-met-winkeliers/")
     assert story.find("h1").get_text(strip=True) == "Veilig winkelcentrum: samen met winkeliers"
     assert "Hoe 'De Bongerd' weer veilig werd: een aanpak #1." in build.html("stories/veilig-winkelcentrum-samen-met-winkeliers/")
-    chips = [chip["href"] for chip in build.soup("stories/veilig-winkelcentrum-samen-met-winkeliers/").select(".sdg-story__header .sdg-chip")]
+    chips = [chip["href"] for chip in build.soup("stories/veilig-winkelcentrum-samen-met-winkeliers/").select(".sdg-contributions .sdg-chip")]
     assert chips == ["../../sdg/11/#target-11-7", "../../sdg/16/#target-16-10"]
     # The draft written from the prompts is left out of `mkdocs build`, as drafts are.
     assert not build.exists("stories/schoon-water/")

@@ -108,12 +108,16 @@ def test_english_story_entry_is_marked_english(example_site: Build) -> None:
 
 
 def test_pages_link_the_site_feed_and_goal_pages_their_own_feed(example_site: Build) -> None:
-    for url in ("", "stories/", "stories/veilig-winkelcentrum/", "advisers/dirk-blokhuis/", "verhaal-schrijven/"):
+    # Relative: Material's script fetches a sitemap.xml beside every <link rel="alternate">, so an absolute
+    # link made every local preview ask the production server.
+    for url, href in (("", "feed.xml"), ("stories/", "../feed.xml"), ("stories/veilig-winkelcentrum/", "../../feed.xml"),
+                      ("advisers/dirk-blokhuis/", "../../feed.xml"), ("verhaal-schrijven/", "../feed.xml")):
         links = example_site.soup(url).select('head link[rel="alternate"][type="application/atom+xml"]')
-        assert [link["href"] for link in links] == [SITE_URL + "feed.xml"], url
+        assert [link["href"] for link in links] == [href], url
     soup = example_site.soup("sdg/11/")
     hrefs = [link["href"] for link in soup.select('head link[rel="alternate"][type="application/atom+xml"]')]
-    assert hrefs == [SITE_URL + "sdg/11/feed.xml", SITE_URL + "feed.xml"]
+    assert hrefs == ["feed.xml", "../../feed.xml"]
+    assert not example_site.soup("404.html").select('head link[rel="alternate"]')
     for goal in (1, 11):
         subscribe = example_site.content(f"sdg/{goal}/").select_one("a[type='application/atom+xml']")
         assert subscribe is not None and subscribe["href"] == "feed.xml"

@@ -26,7 +26,7 @@ from project import ROOT, Build, Project
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-WIDTHS = [390, 1280]
+WIDTHS = [320, 390, 1280]
 PAGE_SIZE = 2  # of the paged build: 5 overview pages, 2 for goals 6 and 11
 
 
@@ -55,7 +55,8 @@ def _stories(build: Build) -> dict[str, Story]:
         stories[url] = Story(
             url=url,
             goals=frozenset(_last_segment(a["href"]) for a in header.select(".sdg-badges a.sdg-badge")),
-            targets=frozenset(a["href"].rsplit("#target-", 1)[1].replace("-", ".") for a in header.select(".sdg-chips a")),
+            targets=frozenset(a["href"].rsplit("#target-", 1)[1].replace("-", ".")
+                              for a in soup.select(".sdg-contributions .sdg-contribution__targets a.sdg-chip")),
             adviser=_last_segment(header.select_one(".sdg-adviser__name a")["href"]),
             year=header.select_one(".sdg-story__date time")["datetime"][:4],
         )
@@ -454,6 +455,9 @@ AXE_PAGES = {
     "story-english": "stories/regional-sdg-partnership/",
     "adviser": "advisers/hannah-okafor/",
     "vacancies": "vacancies/",
+    "goals": "sdg/",
+    "staff": "verhaal-schrijven/",  # a page outside the tabs (its toc title without a label)
+    "not-found": "404.html",
     "search-results": "",  # the header's search dialog, open on the home page with results for a word
 }
 SEARCH_WORD = "gemeente"

@@ -24,12 +24,18 @@ def test_story_page_has_every_part(example_site):
     badges = page.select(".sdg-story__header .sdg-badge")
     assert [badge["href"] for badge in badges] == ["../../sdg/11/", "../../sdg/16/"]
     assert "Duurzame steden en gemeenschappen" in badges[0].get_text()
-    chips = page.select(".sdg-story__header .sdg-chip")
-    assert [chip["href"] for chip in chips] == ["../../sdg/11/#target-11-7", "../../sdg/16/#target-16-1"]
+    assert page.select_one(".sdg-story__lead").get_text(strip=True).startswith("Hoe de gemeente Lindewaard")
     assert page.select_one(".sdg-story__image img")["alt"].startswith("Een licht winkelplein")
     assert "Winkelcentrum De Bongerd" in page.select_one(".sdg-story__body").get_text()
-    quotes = [q.get_text(" ", strip=True) for q in page.select(".sdg-goal-quote__text")]
-    assert quotes[0] == FRAMEWORK.goal(11).title["nl"]
+    # Each goal with its official text, and under it the story's targets of that goal with their own text.
+    contributions = page.select(".sdg-contributions .sdg-contribution")
+    assert [c.select_one(".sdg-contribution__goal .sdg-badge")["href"] for c in contributions] == ["../../sdg/11/", "../../sdg/16/"]
+    assert contributions[0].select_one(".sdg-contribution__goal-text").get_text(strip=True) == FRAMEWORK.goal(11).title["nl"]
+    chips = page.select(".sdg-contribution__targets .sdg-chip")
+    assert [chip["href"] for chip in chips] == ["../../sdg/11/#target-11-7", "../../sdg/16/#target-16-1"]
+    assert not [chip for chip in chips if chip.has_attr("title")], "a target's meaning is text, not a tooltip"
+    texts = [t.get_text(strip=True) for t in page.select(".sdg-contribution__target-text")]
+    assert texts == [FRAMEWORK.target("11.7").title["nl"], FRAMEWORK.target("16.1").title["nl"]]
     assert page.select(".sdg-related .sdg-card"), "related stories sharing a goal"
     assert page.select_one(".sdg-back a")["href"] == "../"
 
@@ -54,27 +60,39 @@ def test_every_goal_page_lists_its_targets_with_anchors(example_site, goal):
     data = FRAMEWORK.goal(goal)
     assert page.h1.get_text(strip=True) == f"Doel {goal}: {data.short['nl']}"
     assert data.title["nl"] in page.get_text()
-    anchors = [item["id"] for item in page.select(".sdg-target-list li")]
+    anchors = [item["id"] for item in page.select(".sdg-target-list > li[id]")]
     assert anchors == [target.anchor for target in data.targets]
     for target in data.targets:
         assert target.title["nl"] in page.select_one(f"#{target.anchor}").get_text()
 
 
-def test_goal_page_lists_stories_newest_first_with_targets(example_site):
+def test_goal_page_lists_stories_newest_first(example_site):
     page = example_site.content("sdg/11/")
     titles = [card.h3.get_text(strip=True) for card in page.select(".sdg-goal-stories .sdg-card")]
     dates = [card.time["datetime"] for card in page.select(".sdg-goal-stories .sdg-card")]
     assert titles and dates == sorted(dates, reverse=True)
-    card = page.select(".sdg-goal-stories .sdg-card")[-1]
-    assert "11.7" in [chip.get_text(strip=True)[-4:] for chip in card.select(".sdg-chip")]
 
 
-def test_goal_without_stories_has_an_empty_state(example_site):
+def test_goal_page_lists_each_targets_stories_with_a_count_and_a_filtered_overview_link(example_site):
+    page = example_site.content("sdg/11/")
+    target = page.select_one("#target-11-7")
+    assert [a["href"] for a in target.select(".sdg-target__stories a")] == ["../../stories/veilig-winkelcentrum/"]
+    count = target.select_one(".sdg-target__count")
+    assert count.get_text(" ", strip=True).startswith("1 verhaal")
+    assert count.select_one("a")["href"] == "../../stories/?target=11.7"
+    assert "Nog geen verhalen" in page.select_one("#target-11-1").get_text()
+    # The stories come before the vacancies.
+    headings = [h2.get_text(strip=True) for h2 in page.select("h2")]
+    assert headings == ["Verhalen per subdoel", "Verhalen over doel 11", "Vacatures bij doel 11"]
+
+
+def test_goal_without_stories_has_an_empty_state_that_invites_a_click(example_site):
     counts = {goal: len(example_site.content(f"sdg/{goal}/").select(".sdg-goal-stories .sdg-card")) for goal in range(1, 18)}
     empty = [goal for goal, count in counts.items() if count == 0]
     assert empty, "the example content leaves some goals without stories"
-    page = example_site.content(f"sdg/{empty[0]}/")
-    assert "nog geen verhalen" in page.select_one(".sdg-empty").get_text()
+    state = example_site.content(f"sdg/{empty[0]}/").select_one(".sdg-empty-state")
+    assert "nog geen verhalen" in state.get_text()
+    assert [a["href"] for a in state.select("a")] == ["../../stories/", "../../"]
 
 
 def test_goal_grid_has_17_tiles_with_counts(example_site):
@@ -128,6 +146,44 @@ def test_stories_stay_out_of_the_navigation(example_site):
     assert any(link and link.endswith("sdg/") for link in links)
 
 
+@pytest.mark.parametrize("url, tab", [
+    ("stories/veilig-winkelcentrum/", "Verhalen"), ("stories/", "Verhalen"), ("sdg/11/", "Doelen"),
+    ("sdg/", "Doelen"), ("advisers/dirk-blokhuis/", "Adviseurs"), ("", "Home"),
+])
+def test_the_current_tab_is_marked_on_every_page(example_site, url, tab):
+    active = example_site.soup(url).select(".md-tabs__item--active")
+    assert [item.get_text(strip=True) for item in active] == [tab]
+
+
+def test_staff_pages_are_in_the_footer_not_in_the_tabs(example_site):
+    soup = example_site.soup("stories/")
+    tabs = [a.get_text(strip=True) for a in soup.select(".md-tabs__link")]
+    assert tabs == ["Home", "Verhalen", "Doelen", "Adviseurs", "Vacatures"]
+    footer = [a["href"] for a in soup.select(".md-footer .sdg-footer-links a")]
+    assert footer == ["../verhaal-schrijven/", "../sdg-data/", "../open-data/"]
+    assert example_site.exists("verhaal-schrijven/")
+
+
+def test_generated_pages_hide_the_empty_navigation_sidebar(example_site):
+    for url in ("stories/veilig-winkelcentrum/", "stories/", "sdg/11/", "advisers/dirk-blokhuis/", ""):
+        sidebar = example_site.soup(url).select_one('.md-sidebar--primary[data-md-type="navigation"]')
+        assert sidebar.has_attr("hidden"), url
+
+
+def test_cards_of_stories_in_the_other_language_carry_a_label(example_site):
+    cards = example_site.content("stories/").select(".sdg-card")
+    labelled = {card.select_one(".sdg-card__title")["lang"] for card in cards if card.select_one(".sdg-card__lang")}
+    unlabelled = {card.select_one(".sdg-card__title")["lang"] for card in cards if not card.select_one(".sdg-card__lang")}
+    assert labelled == {"en"} and unlabelled == {"nl"}
+    assert all(card.select_one(".sdg-card__lang").get_text() == "In het Engels" for card in cards if card.select_one(".sdg-card__lang"))
+
+
+def test_the_rubric_introduction_comes_from_mkdocs_yml(example_site):
+    rubric = example_site.content("stories/veilig-winkelcentrum/").select_one(".sdg-rubric")
+    assert "adviseurs van Adviesbureau Meridiaan over echte opdrachten" in rubric.get_text()
+    assert rubric.select_one("a")["href"] == "../../"
+
+
 def test_goal_tile_text_reaches_wcag_aa(example_site):
     css = (example_site.site / "assets/stylesheets/sdg-goals.css").read_text()
     for goal in FRAMEWORK.goals:
@@ -139,4 +195,6 @@ def test_goal_tile_text_reaches_wcag_aa(example_site):
 def test_every_value_in_the_site_is_in_dutch_by_default(example_site):
     soup = example_site.soup("sdg/11/")
     assert soup.html["lang"] == "nl"
-    assert "De subdoelen van doel 11" in soup.get_text()
+    assert "Verhalen per subdoel" in soup.get_text()
+    assert soup.select_one("a.headerlink") is None or soup.select_one("a.headerlink")["title"] == "Directe link naar dit kopje"
+    assert example_site.soup("").select_one("a.headerlink")["title"] == "Directe link naar dit kopje"

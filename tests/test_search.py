@@ -188,7 +188,7 @@ def test_the_dutch_stemmer_joins_forms_no_prefix_joins(dutch_page: Any) -> None:
 
 def test_a_target_id_finds_the_stories_with_that_target(dutch_page: Any, dutch_site: Build) -> None:
     expected = {url for url in _story_urls(dutch_site)
-                if dutch_site.soup(url).select_one('.sdg-story__header .sdg-chips a[href$="#target-11-7"]')}
+                if dutch_site.soup(url).select_one('.sdg-contributions .sdg-chip[href$="#target-11-7"]')}
     assert expected == {"stories/veilig-winkelcentrum/"}
     # The story first, then the goal page that lists the target.
     assert [result["url"] for result in _dutch(dutch_page, "11.7")] == [*expected, "sdg/11/"]

@@ -137,13 +137,13 @@ def test_a_changed_adviser_vacancy_template_or_language_shows_on_every_page(proj
         _edit(project.root / "docs/overrides/main.html", "{{ super() }}", '{{ super() }}<meta name="sdg-test" content="edited">')
         overridden = session.build()
         assert overridden["ok"], overridden
-        _edit(project.root / "mkdocs.yml", "- Open data: open-data.md", "- Open gegevens: open-data.md")
+        _edit(project.root / "mkdocs.yml", "- Vacatures: vacancies/index.md", "- Open vacatures: vacancies/index.md")
         renamed = session.build()
         assert renamed["ok"], renamed
         for url in ("stories/wijk/", "sdg/11/", "", "open-data/"):
             soup = session.soup(url)
             assert soup.select_one('meta[name="sdg-test"]'), url
-            assert "Open gegevens" in soup.select_one("nav.md-tabs").get_text(), url
+            assert "Open vacatures" in soup.select_one("nav.md-tabs").get_text(), url
         _edit(project.root / "docs/index.md", "## De 17 doelen", "## Alle 17 doelen")
         home = session.build()
         assert home["ok"], home

@@ -1,8 +1,9 @@
-"""Guards on what the site depends on: the Material header our override copies, and Pagefind's version.
+"""Guards on what the site depends on: the Material partials our overrides copy, and Pagefind's version.
 
-docs/overrides/partials/header.html is Material's header with our search in place of Material's. When
-Material changes its header, our copy silently keeps the old one: these tests fail instead, naming
-what differs outside the parts marked "sdg-stories begin" ... "sdg-stories end".
+docs/overrides/partials/ holds copies of Material's partials with our parts marked "sdg-stories begin" ...
+"sdg-stories end" (the header's search, the tab of a generated page, the toc title, the footer). When
+Material changes one of them, our copy silently keeps the old one: these tests fail instead, naming what
+differs outside the marked parts.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ from sdg_stories.search import pagefind_process
 from sdg_stories.search.pagefind_index import SearchIndex, SearchIndexError
 
 ROOT = Path(__file__).resolve().parents[1]
-OURS = ROOT / "docs" / "overrides" / "partials" / "header.html"
-MATERIAL = Path(material.__file__).parent / "templates" / "partials" / "header.html"
+OVERRIDES = ROOT / "docs" / "overrides" / "partials"
+MATERIAL_PARTIALS = Path(material.__file__).parent / "templates" / "partials"
+OURS = OVERRIDES / "header.html"
+MATERIAL = MATERIAL_PARTIALS / "header.html"
+_GENERATED_NOTE = "  This file was automatically generated - do not edit"
 _MARKED = re.compile(r"^[ \t]*\{#- sdg-stories begin.*?\{#- sdg-stories end -#\}\n", re.S | re.M)
 # What our marked parts stand in for in Material's header: its lunr search button and dialog, and the
 # note that the file is generated (ours says where it comes from instead).
 REPLACED = [
-    "  This file was automatically generated - do not edit",
+    _GENERATED_NOTE,
     '    {% if "material/search" in config.plugins %}',
     '      {% set search = config.plugins["material/search"] | attr("config") %}',
     "      {% if search.enabled %}",
@@ -56,12 +60,33 @@ def _differences(ours: str, theirs: str) -> tuple[list[str], list[str]]:
     return added, removed
 
 
-def test_our_header_is_materials_outside_the_marked_parts() -> None:
-    added, removed = _differences(OURS.read_text("utf-8"), MATERIAL.read_text("utf-8"))
-    assert added == [], f"lines in {OURS.name} outside the marked parts that Material's header lacks"
-    assert removed == REPLACED, (
-        f"Material {version('mkdocs-material')}'s header differs from the one our override copies: re-copy "
-        f"{MATERIAL} and put the sdg-stories parts back"
+# What the marked parts of each copied partial stand in for in Material's.
+REPLACED_IN = {
+    "header.html": REPLACED,
+    "tabs-item.html": [_GENERATED_NOTE, "  {% if ref.active %}"],
+    "toc.html": [_GENERATED_NOTE],
+    "copyright.html": [
+        _GENERATED_NOTE,
+        "    Made with",
+        '    <a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">',
+        "      Material for MkDocs",
+        "    </a>",
+    ],
+}
+
+
+def test_every_copied_partial_is_guarded() -> None:
+    assert sorted(path.name for path in OVERRIDES.glob("*.html")) == sorted(REPLACED_IN)
+
+
+@pytest.mark.parametrize("name", sorted(REPLACED_IN))
+def test_our_copy_is_materials_outside_the_marked_parts(name: str) -> None:
+    ours, theirs = OVERRIDES / name, MATERIAL_PARTIALS / name
+    added, removed = _differences(ours.read_text("utf-8"), theirs.read_text("utf-8"))
+    assert added == [], f"lines in {name} outside the marked parts that Material's {name} lacks"
+    assert removed == REPLACED_IN[name], (
+        f"Material {version('mkdocs-material')}'s {name} differs from the one our override copies: re-copy "
+        f"{theirs} and put the sdg-stories parts back"
     )
 
 
@@ -75,8 +100,9 @@ def test_the_guard_sees_a_change_in_materials_header() -> None:
     assert _differences(ours, theirs)[0] == ["<div>extra</div>"]
 
 
-def test_material_is_pinned_to_the_version_the_header_copies() -> None:
-    copied = re.search(r"Material (\d+\.\d+\.\d+)'s partials/header.html", OURS.read_text("utf-8"))
+@pytest.mark.parametrize("name", sorted(REPLACED_IN))
+def test_material_is_pinned_to_the_version_the_copies_come_from(name: str) -> None:
+    copied = re.search(rf"Material (\d+\.\d+\.\d+)'s partials/{re.escape(name)}", (OVERRIDES / name).read_text("utf-8"))
     assert copied and copied[1] == version("mkdocs-material")
     assert f'"mkdocs-material=={copied[1]}"' in (ROOT / "pyproject.toml").read_text("utf-8")
 

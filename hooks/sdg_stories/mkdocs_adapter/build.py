@@ -176,6 +176,8 @@ class MkDocsBuild:
             page.meta["description"] = escape(generated.description)
         if generated.hide:
             page.meta["hide"] = list(generated.hide)
+        if generated.section:  # the tab it belongs to: docs/overrides/partials/tabs-item.html marks it
+            page.meta["sdg_section"] = generated.section
 
     # on_page_content
 

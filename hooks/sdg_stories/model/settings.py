@@ -23,6 +23,7 @@ class Settings:
     build_date: dt.date = dt.date(1970, 1, 1)
     show_drafts: bool = False
     utm: dict[str, str] | None = None  # None: no campaign parameters on vacancy links
+    rubric_intro: str | None = None  # the line introducing the rubric on story pages; None: the catalogue's
 
     @classmethod
     def from_options(
@@ -44,6 +45,10 @@ class Settings:
         if careers_url is not None and not _is_web_address(careers_url):
             problems.append(Problem(file, None, "extra.sdg_stories.careers_url", msg("settings.careers-url", value=careers_url)))
             careers_url = None
+        rubric_intro = options.get("rubric_intro")
+        if rubric_intro is not None and (not isinstance(rubric_intro, str) or not rubric_intro.strip()):
+            problems.append(Problem(file, None, "extra.sdg_stories.rubric_intro", "must be a sentence or two of text, like: In deze rubriek vertellen onze adviseurs ..."))
+            rubric_intro = None
         settings = cls(
             language=language,
             stories_dir=str(options.get("stories_dir", cls.stories_dir)),
@@ -54,6 +59,7 @@ class Settings:
             build_date=build_date(),
             show_drafts=show_drafts,
             utm=utm,
+            rubric_intro=rubric_intro.strip() if rubric_intro else None,
         )
         return settings, problems
 

@@ -47,6 +47,7 @@ class FeedLink:
 
     title: str
     url: str  # absolute
+    path: str = ""  # site-root relative: what the page links, relative to itself (previews.py)
 
 
 def plan_feeds(site: Site, publication: Publication) -> list[Feed]:
@@ -85,11 +86,11 @@ def generate_feeds(site: Site, publication: Publication) -> dict[str, bytes]:
 def feed_links(site: Site, publication: Publication, page: GeneratedPage | None) -> list[FeedLink]:
     """The site feed on every page; on a goal page (any of its pages) also that goal's feed, first."""
     labels = LABELS[site.language]
-    links = [FeedLink(f"{publication.name}: {labels['all_stories']}", publication.absolute(site.FEED_URL))]
+    links = [FeedLink(f"{publication.name}: {labels['all_stories']}", publication.absolute(site.FEED_URL), site.FEED_URL)]
     if page is not None and page.kind == "goal":
         goal = page.context["goal"]
         title = labels["goal_page_title"].format(n=goal.id, short=goal.short[site.language])
-        links.insert(0, FeedLink(f"{publication.name}: {title}", publication.absolute(site.goal_feed_url(goal.id))))
+        links.insert(0, FeedLink(f"{publication.name}: {title}", publication.absolute(site.goal_feed_url(goal.id)), site.goal_feed_url(goal.id)))
     return links
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from sdg_stories.outputs.feeds import FeedLink, feed_links
 from sdg_stories.pages.labels import LABELS
+from sdg_stories.pages.links import relative_url
 from sdg_stories.content.media_types import PREVIEW_IMAGE_TYPES, image_type
 from sdg_stories.content.records import Story
 from sdg_stories.pages.page import GeneratedPage
@@ -57,6 +58,13 @@ class Preview:
     published: dt.date | None = None
     feeds: tuple[FeedLink, ...] = ()
     json_ld: dict | None = field(default=None, compare=False)
+    path: str = ""  # the page, site-root relative ("sdg/11/")
+
+    def feed_href(self, feed: FeedLink) -> str:
+        """Relative, not the production address: Material's script fetches a sitemap.xml beside every
+        <link rel="alternate"> (it looks for language versions), so an absolute feed link made every local
+        preview ask the production server. Feed readers resolve a relative link against the page."""
+        return relative_url(feed.path, self.path)
 
 
 def preview_for_generated(site: Site, publication: Publication, page: GeneratedPage) -> Preview:
@@ -73,6 +81,7 @@ def preview_for_generated(site: Site, publication: Publication, page: GeneratedP
         published=story.date if story else None,
         feeds=tuple(feed_links(site, publication, page)),
         json_ld=story_json_ld(site, publication, story) if story else None,
+        path=page.url,
     )
 
 
@@ -85,7 +94,9 @@ def preview_for_page(site: Site, publication: Publication, url: str, title: str,
         url=publication.absolute(url),
         locale=LOCALES[site.language],
         image=_resolve_image(site, publication, None),
-        feeds=tuple(feed_links(site, publication, None)),
+        # Not on the 404 page: it is served at any missing address, where a relative link means nothing.
+        feeds=() if url.endswith(".html") else tuple(feed_links(site, publication, None)),
+        path=url,
     )
 
 

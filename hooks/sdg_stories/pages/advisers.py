@@ -18,7 +18,7 @@ def generate(site: Site) -> list[GeneratedPage]:
             template="advisers.html",
             context={"advisers": advisers},
             description=labels["advisers_intro"],
-            hide=("toc",),
+            hide=("navigation", "toc"),
             kind="advisers",
         )
     ]
@@ -31,7 +31,7 @@ def generate(site: Site) -> list[GeneratedPage]:
                     template="adviser.html",
                     context={"adviser": adviser, "pager": pager},
                     description=f"{adviser.name}, {adviser.role}",
-                    hide=("toc",),
+                    hide=("navigation", "toc"),
                     kind="adviser",
                 )
             )

@@ -19,7 +19,7 @@ def generate(site: Site) -> list[GeneratedPage]:
             template="overview.html",
             context={"pager": pager, "options": options},
             description=labels["overview_intro"],
-            hide=("toc",),
+            hide=("navigation", "toc"),
             kind="overview",
         )
         for pager in paginate(site.stories, site.settings.page_size, site.OVERVIEW_URL)

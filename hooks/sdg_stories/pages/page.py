@@ -21,6 +21,11 @@ class GeneratedPage:
     kind: str = "page"
 
     @property
+    def section(self) -> str | None:
+        """The address of the section (a tab) the page belongs to: a story to the overview's, a goal to the goals'."""
+        return _SECTIONS.get(self.kind)
+
+    @property
     def src_uri(self) -> str:
         """Where the page pretends to live in docs/; a story keeps its own path for its relative links."""
         return f"stories/{self.source}" if self.source else f"{self.url}index.md"
@@ -28,3 +33,10 @@ class GeneratedPage:
     @property
     def dest_uri(self) -> str:
         return f"{self.url}index.html"
+
+
+# Site.OVERVIEW_URL, GOALS_URL, ADVISERS_URL and VACANCIES_URL by page kind (model/site.py).
+_SECTIONS = {
+    "story": "stories/", "overview": "stories/", "goal": "sdg/", "goals": "sdg/",
+    "adviser": "advisers/", "advisers": "advisers/", "vacancies": "vacancies/",
+}

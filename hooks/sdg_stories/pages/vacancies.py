@@ -20,7 +20,7 @@ def generate(site: Site) -> list[GeneratedPage]:
             title=labels["vacancies"],
             template="vacancies.html",
             description=labels["vacancies_intro"],
-            hide=("toc",),
+            hide=("navigation", "toc"),
             kind="vacancies",
         )
     ]

@@ -157,6 +157,10 @@ class FilterView {
       title.parentElement.lang = meta.lang;
       slot("summary").lang = meta.lang;
     }
+    // The label "in the other language" stays only on a story that is not in the site's language.
+    const lang = slot("lang");
+    if (!meta.lang || meta.lang === lang.dataset.siteLang) lang.remove();
+    else lang.removeAttribute("data-slot");
     const goals = [...(story.filters?.goal || [])].sort((a, b) => a - b);
     slot("goals").append(
       ...goals
@@ -201,6 +205,8 @@ function readForm(form) {
   const state = emptyState();
   state.goal = data.getAll("goal").map(String);
   for (const kind of ["target", "adviser", "year"]) state[kind] = String(data.get(kind) || "");
+  // The target list follows the goals just chosen, and a target of a goal just unchosen is let go.
+  writeForm(form, state);
   return state;
 }
 
@@ -223,7 +229,21 @@ function offered(form, kind, value) {
 
 function writeForm(form, state) {
   for (const box of form.querySelectorAll('input[name="goal"]')) box.checked = state.goal.includes(box.value);
+  narrowTargets(form, state);
   for (const kind of ["target", "adviser", "year"]) form.elements.namedItem(kind).value = state[kind];
+}
+
+/** The target list offers only the chosen goals' targets (all of them while no goal is chosen); a chosen
+ *  target of a goal no longer chosen is let go, since it could only ever match nothing. */
+function narrowTargets(form, state) {
+  for (const group of form.querySelectorAll("select[name=target] optgroup")) {
+    const offered = state.goal.length === 0 || state.goal.includes(group.dataset.goal);
+    group.hidden = !offered;
+    group.disabled = !offered;
+  }
+  const options = [...form.querySelectorAll("select[name=target] option")];
+  const chosen = options.find((option) => option.value === state.target);
+  if (state.target && chosen?.parentElement.disabled) state.target = "";
 }
 
 /** The form's own GET encoding, goals in number order: "?goal=6&goal=11&year=2024", or "" for none. */

@@ -1,0 +1,35 @@
+"""The theme in the site's language and the site's sections: what Material and Python-Markdown would
+otherwise say in English.
+
+Material translates its own interface, but three things on every page come from elsewhere: the heading
+links' "Permanent link" (Python-Markdown's toc extension), the footer and the 404 page (Material's
+templates, overridden in docs/overrides/ with the words of pages/labels.py, given to the theme here),
+and Pagefind's search dialog (whose Dutch says "Reset" and "u").
+"""
+
+from __future__ import annotations
+
+import json
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+
+from sdg_stories.pages.labels import LABELS
+
+
+def localise_config(config: MkDocsConfig) -> None:
+    """The heading links' tooltip in the site's language, unless mkdocs.yml sets one itself."""
+    labels = LABELS.get(config.theme["language"] or "nl", LABELS["nl"])
+    toc = config.mdx_configs.get("toc")
+    if toc is not None and toc.get("permalink") and "permalink_title" not in toc:
+        toc["permalink_title"] = labels["permalink"]
+
+
+def theme_words(env: Environment, language: str) -> None:
+    """``sdg_t`` for the overrides (footer, 404, header): the words of pages/labels.py; and
+    ``sdg_search_words``, Pagefind's dialog words as JSON (header.html escapes it into an attribute)."""
+    labels = LABELS.get(language, LABELS["nl"])
+    env.globals["sdg_t"] = labels
+    env.globals["sdg_search_words"] = json.dumps(
+        {"clear_search": labels["search_clear"], "input_hint": labels["search_input_hint"]}, ensure_ascii=False
+    )
