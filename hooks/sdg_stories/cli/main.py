@@ -120,27 +120,10 @@ def _check_summary(msg: Messages, report, limited: bool) -> str:
 # vacancies
 
 
-@cli.command(context_settings=_CONTEXT)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json: {\"date\": ..., \"vacancies\": [...]}, each with id, title, status, closes, goals, pages.")
+@cli.command(context_settings=_CONTEXT, help="cli.vacancies.help", short_help="cli.vacancies.short")
+@option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", help="cli.vacancies.format-option")
 @click.pass_obj
 def vacancies(session: _Session, output_format: str) -> None:
-    """For recruiters: every vacancy in vacancies.yml, its status and the pages that show it.
-
-    \b
-    Status, on the build's date (today, or SOURCE_DATE_EPOCH as the build reads it):
-      open, closing-soon (closes within 14 days), closed, no-closing-date
-    Pages: the stories that name the vacancy first, then the goal pages and stories that
-    show it because they share a goal, then the vacancies page. A closed vacancy is shown
-    nowhere; the stories still naming it are listed, to take it out.
-
-    Exits with 0; with 1 when the stories folder has problems (the same messages as the build).
-
-    \b
-    Examples:
-      sdg-stories vacancies
-      sdg-stories vacancies --format json > vacancies-report.json
-    """
     from sdg_stories.cli.vacancy_report import report_text, vacancy_report
     from sdg_stories.content.problems import ContentError
 
@@ -152,7 +135,7 @@ def vacancies(session: _Session, output_format: str) -> None:
     except ContentError as error:
         for problem in sorted(set(error.problems)):
             click.echo(str(problem), err=True)
-        click.echo(f"{_count(len(error.problems), 'problem', 'problems')}; fix them to see the vacancies.", err=True)
+        click.echo(session.msg.plural("cli.vacancies.fix-problems", len(error.problems)), err=True)
         sys.exit(1)
     if output_format == "json":
         import json
@@ -160,7 +143,7 @@ def vacancies(session: _Session, output_format: str) -> None:
         document = {"date": report.date.isoformat(), "vacancies": [line.as_dict() for line in report.lines]}
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
-    for text in report_text(report):
+    for text in report_text(report, session.msg):
         click.echo(click.style(text, bold=True) if text and not text.startswith(" ") else text)
 
 
