@@ -47,11 +47,11 @@ def test_the_console_script_is_installed_with_the_project():
     assert console_script(), "run `pip install -e .` (the README's install) to get the command"
     result = subprocess.run([console_script(), "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
-    for command in ("new", "check", "goals", "new-adviser"):
+    for command in ("new", "check", "goals", "new-adviser", "vacancies"):
         assert re.search(rf"^\s+{command}\s", result.stdout, re.M), result.stdout
 
 
-@pytest.mark.parametrize("command", ["new", "check", "goals", "new-adviser"])
+@pytest.mark.parametrize("command", ["new", "check", "goals", "new-adviser", "vacancies"])
 def test_each_command_explains_itself_with_examples(tmp_path, command):
     # Outside a project the tool speaks the default language, Dutch.
     result = sdg_stories(tmp_path, command, "--help")
@@ -61,8 +61,10 @@ def test_each_command_explains_itself_with_examples(tmp_path, command):
 
 
 @pytest.mark.parametrize("language, words", [
-    ("nl", ["Gebruik: sdg-stories", "Verhalen schrijven en controleren", "Opties:", "Opdrachten:", "Toon deze hulp en stop."]),
-    ("en", ["Usage: sdg-stories", "Write and check the stories", "Options:", "Commands:", "Show this help and exit."]),
+    ("nl", ["Gebruik: sdg-stories", "Verhalen schrijven en controleren", "Opties:", "Opdrachten:", "Toon deze hulp en stop.",
+            "sdg-stories vacancies         toon de vacatures", "Toon elke vacature, haar status"]),
+    ("en", ["Usage: sdg-stories", "Write and check the stories", "Options:", "Commands:", "Show this help and exit.",
+            "sdg-stories vacancies         list the vacancies", "List every vacancy, its status"]),
 ])
 def test_help_speaks_the_projects_language(project, language, words):
     project.configure(theme__language=language)

@@ -111,7 +111,8 @@ def test_build_and_the_cli_leave_stories_and_docs_alone(content_project: Project
     assert len(before["stories"]) > 10 and len(before["docs"]) > 3
     assert content_project.build("--strict", env=EPOCH).ok
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **EPOCH)
-    for command in (["check"], ["check", "--format", "json"], ["goals"], ["goals", "veilig"], ["goals", "11"]):
+    for command in (["check"], ["check", "--format", "json"], ["goals"], ["goals", "veilig"], ["goals", "11"],
+                    ["vacancies"], ["vacancies", "--format", "json"]):
         result = subprocess.run([sys.executable, "-m", "sdg_stories.cli.main", *command], cwd=content_project.root,
                                 capture_output=True, text=True, env=environment, stdin=subprocess.DEVNULL, timeout=120)
         assert result.returncode == 0, (command, result.stdout, result.stderr)

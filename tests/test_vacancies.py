@@ -618,15 +618,73 @@ def test_the_report_names_the_pages_that_show_each_vacancy_as_built(report, site
     assert closed["pages"] == [] and closed["named_by"] == ["stories/2025-01-04-gesloten.md"]
 
 
-def test_the_report_reads_as_text_and_exits_0(folder, site):
-    result = sdg_stories(folder.root, "vacancies")
+# The report in the project's language: every word of the text from the catalogue, the JSON's keys and
+# status names the same in both.
+REPORT_TEXT = {
+    "nl": [
+        "sluit-vandaag: Sluit Vandaag\n  status: sluit binnenkort, op 2025-06-15\n  doelen: 3\n"
+        "  getoond op stories/expliciet/ (het verhaal noemt de vacature)\n  getoond op sdg/3/ (deelt een doel)\n"
+        "  getoond op vacancies/ (de vacaturepagina)\n",
+        "gisteren-gesloten: Gisteren Gesloten\n  status: gesloten, sloot op 2025-06-14\n  doelen: 11\n  nergens getoond\n"
+        "  nog genoemd in stories/2025-01-04-gesloten.md: haal de vacature weg uit vacancies van het verhaal\n",
+        "met-query: Met Query\n  status: open, sluit op 2025-12-31\n",
+        "met-anker: Met Anker\n  status: open, geen sluitingsdatum\n",
+        "\n\n15 vacatures op 2025-06-15: 3 open, 1 sluit binnenkort, 1 gesloten, 10 zonder sluitingsdatum.\n",
+    ],
+    "en": [
+        "sluit-vandaag: Sluit Vandaag\n  status: closing soon, closes 2025-06-15\n  goals: 3\n"
+        "  shown on stories/expliciet/ (the story names it)\n  shown on sdg/3/ (shares a goal)\n"
+        "  shown on vacancies/ (the vacancies page)\n",
+        "gisteren-gesloten: Gisteren Gesloten\n  status: closed, closed on 2025-06-14\n  goals: 11\n  shown nowhere\n"
+        "  still named by stories/2025-01-04-gesloten.md: take it out of the story's vacancies\n",
+        "met-query: Met Query\n  status: open, closes 2025-12-31\n",
+        "met-anker: Met Anker\n  status: open, no closing date\n",
+        "\n\n15 vacancies on 2025-06-15: 3 open, 1 closing soon, 1 closed, 10 without closing date.\n",
+    ],
+}
+
+
+@pytest.fixture(scope="module", params=["nl", "en"])
+def in_language(request, tmp_path_factory) -> tuple[str, Project]:
+    """The report's folder in one language; the report reads the files, it needs no build."""
+    project = Project(tmp_path_factory.mktemp(f"report-{request.param}"))
+    _write_stories(project)
+    project.configure(theme__language=request.param)
+    return request.param, project
+
+
+def test_the_report_reads_as_text_in_the_projects_language_and_exits_0(in_language):
+    language, project = in_language
+    result = sdg_stories(project.root, "vacancies")
     assert result.returncode == 0, result.stderr
-    assert "sluit-vandaag: Sluit Vandaag\n  status: closing soon, closes 2025-06-15\n  goals: 3\n" \
-           "  shown on stories/expliciet/ (the story names it)\n" in result.stdout
-    assert "  status: closed, closed on 2025-06-14\n" in result.stdout
-    assert "  still named by stories/2025-01-04-gesloten.md: take it out of the story's vacancies" in result.stdout
-    assert result.stdout.rstrip().endswith(
-        "15 vacancies on 2025-06-15: 3 open, 1 closing soon, 1 closed, 10 without closing date.")
+    for text in REPORT_TEXT[language]:
+        assert text in result.stdout, result.stdout
+    other = REPORT_TEXT["en" if language == "nl" else "nl"]
+    assert not any(text in result.stdout for text in other), result.stdout
+
+
+def test_the_json_report_keeps_its_english_keys_and_status_names_in_every_language(in_language):
+    import json
+
+    language, project = in_language
+    result = sdg_stories(project.root, "vacancies", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    lines = json.loads(result.stdout)["vacancies"]
+    assert {line["id"]: line["status"] for line in lines}["sluit-vandaag"] == "closing-soon"
+    assert {line["status"] for line in lines} == {"open", "closing-soon", "closed", "no-closing-date"}
+    assert {page["why"] for line in lines for page in line["pages"]} == {"named", "goal", "listing"}
+
+
+@pytest.mark.parametrize("language, words", [
+    ("nl", ["Voor recruiters: elke vacature", "Voorbeelden:", "Opties:", "elk met id, title, status"]),
+    ("en", ["For recruiters: every vacancy", "Examples:", "Options:", "each with id, title, status"]),
+])
+def test_the_report_explains_itself_in_the_projects_language(project, language, words):
+    project.configure(theme__language=language)
+    result = sdg_stories(project.root, "vacancies", "--help")
+    assert result.returncode == 0, result.stderr
+    for word in words:
+        assert word in result.stdout, result.stdout
 
 
 def test_the_report_on_a_broken_file_gives_the_builds_messages(bad):
@@ -636,3 +694,5 @@ def test_the_report_on_a_broken_file_gives_the_builds_messages(bad):
     assert result.stdout == ""
     build_lines = {line.strip() for line in bad.output.splitlines() if line.strip().startswith("stories/")}
     assert build_lines and build_lines == {line.strip() for line in result.stderr.splitlines()[:-1]}
+    # The build's site is Dutch, and so is the line after its messages.
+    assert result.stderr.splitlines()[-1] == f"{len(build_lines)} problemen; verbeter ze om de vacatures te zien."

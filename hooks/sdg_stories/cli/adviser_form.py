@@ -21,7 +21,6 @@ from sdg_stories.content.records import Adviser
 from sdg_stories.content.problems import Problem
 from sdg_stories.cli.yaml_output import scalar
 
-FIELDS = ("name", "key", "role", "photo", "bio")
 REQUIRED = ("name", "role")
 _PLACEHOLDERS = {"name": "Naam", "role": "Rol"}
 

@@ -24,10 +24,6 @@ class CheckReport:
     checked: int  # story files reported on
     total: int  # story files in the folder
 
-    @property
-    def clean(self) -> bool:
-        return not self.problems
-
 
 class PathOutsideStories(ValueError):
     """A path given to check that is not in the stories folder."""

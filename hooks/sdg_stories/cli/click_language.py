@@ -10,12 +10,16 @@ stays as Click words it.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from typing import Callable
 
 import click
 
 from sdg_stories.content.messages import FALLBACK, Messages, messages
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def language_of(ctx: click.Context | None) -> str:
@@ -101,6 +105,20 @@ class TranslatedGroup(TranslatedCommand, click.Group):
                 formatter.write_dl(rows)
 
 
+# What the commands are declared with: their help texts are message ids, shown in the project's language.
+option = functools.partial(click.option, cls=TranslatedOption)
+command = functools.partial(click.command, cls=TranslatedCommand, context_settings=CONTEXT)
+
+
+def sentence(text: str) -> str:
+    """The package's messages end without a full stop (the build adds its own layout); ours end with one.
+
+    The first letter stays as it is: messages start with a path or a field as often as with a word.
+    """
+    text = text.strip()
+    return text if not text or text.endswith((".", "?", "!")) else text + "."
+
+
 def show_error(error: click.ClickException) -> None:
     """What ``ClickException.show`` prints, in the project's language."""
     ctx = getattr(error, "ctx", None)
@@ -125,8 +143,8 @@ def error_message(error: click.ClickException, msg: Messages) -> str:
     return error.format_message()
 
 
-def prompt(msg: Messages, label: str, default: str | None, accept: Callable[[str], object], invalid: type[Exception],
-           sentence: Callable[[str], str]) -> object:
+def prompt(msg: Messages, label: str, default: str | None, accept: Callable[[str], object],
+           invalid: type[Exception]) -> object:
     """Ask until the answer is accepted; a refused answer shows the build's message and asks again."""
     while True:
         text = click.prompt(label, default=default, show_default=bool(default))

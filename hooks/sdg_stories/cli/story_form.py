@@ -23,8 +23,6 @@ from sdg_stories.content.records import Adviser
 from sdg_stories.content.story_file import default_slug, parse_story, read_story
 from sdg_stories.cli.yaml_output import flow_list, quoted, scalar
 
-FIELDS = ("title", "adviser", "goals", "targets", "summary", "lang", "date", "slug")
-REQUIRED = ("title", "adviser", "summary")  # and goals or targets
 SLUG_LENGTH = 60  # a file name and a web address people still read; the words are cut, not split
 
 # The rubric of the writer's guide (docs/verhaal-schrijven.md), with what each heading asks for.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sdg_stories.cli.project_config import ProjectConfig
 from sdg_stories.content.folder import ContentFolder, load_content
+from sdg_stories.content.messages import Messages
 from sdg_stories.content.records import Vacancy
 from sdg_stories.model.site import Site
 from sdg_stories.model.vacancies import status
@@ -82,31 +83,40 @@ def vacancy_report(project: ProjectConfig) -> VacancyReport:
     return VacancyReport(settings.build_date, tuple(lines))
 
 
-_STATUS_TEXT = {
-    "open": "open", "closing-soon": "closing soon", "closed": "closed", "no-closing-date": "open, no closing date",
+# The words of the report are the recruiter's language (the catalogue); the JSON keeps the status names.
+_STATUS_LINE = {
+    "open": "cli.vacancies.status.open", "closing-soon": "cli.vacancies.status.closing-soon",
+    "closed": "cli.vacancies.status.closed", "no-closing-date": "cli.vacancies.status.no-closing-date",
 }
-_WHY_TEXT = {"named": "the story names it", "goal": "shares a goal", "listing": "the vacancies page"}
+_STATUS_COUNT = {
+    "open": "cli.vacancies.count.open", "closing-soon": "cli.vacancies.count.closing-soon",
+    "closed": "cli.vacancies.count.closed", "no-closing-date": "cli.vacancies.count.no-closing-date",
+}
+_SHOWN_ON = {
+    "named": "cli.vacancies.shown-on.named", "goal": "cli.vacancies.shown-on.goal",
+    "listing": "cli.vacancies.shown-on.listing",
+}
 
 
-def report_text(report: VacancyReport) -> list[str]:
+def report_text(report: VacancyReport, msg: Messages) -> list[str]:
     """The report as a recruiter reads it in a terminal: a heading line per vacancy, then its facts."""
     lines: list[str] = []
     for line in report.lines:
         vacancy = line.vacancy
-        verb = "closed on" if line.status == "closed" else "closes"
-        closes = f", {verb} {vacancy.closes.isoformat()}" if vacancy.closes else ""
+        closes = vacancy.closes.isoformat() if vacancy.closes else ""
         lines += [
             f"{vacancy.id}: {vacancy.title}",
-            f"  status: {_STATUS_TEXT[line.status]}{closes}",
-            f"  goals: {', '.join(str(goal) for goal in vacancy.goals)}",
+            "  " + msg(_STATUS_LINE[line.status], date=closes),
+            "  " + msg("cli.vacancies.goals", goals=", ".join(str(goal) for goal in vacancy.goals)),
         ]
-        lines += [f"  shown on {page.url} ({_WHY_TEXT[page.why]})" for page in line.pages]
+        lines += ["  " + msg(_SHOWN_ON[page.why], url=page.url) for page in line.pages]
         if not line.pages:
-            lines.append("  shown nowhere")
+            lines.append("  " + msg("cli.vacancies.shown-nowhere"))
         if line.status == "closed":
-            lines += [f"  still named by {source}: take it out of the story's vacancies" for source in line.named_by]
-    counts = {name: sum(1 for line in report.lines if line.status == name) for name in _STATUS_TEXT}
-    words = dict(_STATUS_TEXT, **{"no-closing-date": "without closing date"})
-    summary = ", ".join(f"{n} {words[name]}" for name, n in counts.items() if n) or "none"
-    total = "1 vacancy" if len(report.lines) == 1 else f"{len(report.lines)} vacancies"
-    return lines + ["", f"{total} on {report.date.isoformat()}: {summary}."]
+            lines += ["  " + msg("cli.vacancies.still-named", file=source) for source in line.named_by]
+    counts = {name: sum(1 for line in report.lines if line.status == name) for name in _STATUS_COUNT}
+    statuses = ", ".join(msg.plural(_STATUS_COUNT[name], n) for name, n in counts.items() if n)
+    vacancies = msg.plural("cli.count.vacancies", len(report.lines))
+    summary = msg("cli.vacancies.summary", vacancies=vacancies, date=report.date.isoformat(),
+                  statuses=statuses or msg("cli.vacancies.none"))
+    return lines + ["", summary]

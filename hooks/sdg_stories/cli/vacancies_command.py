@@ -1,0 +1,40 @@
+"""``sdg-stories vacancies``: for recruiters, every vacancy with its status and the pages that show it."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from sdg_stories.cli.click_language import command, option
+
+if TYPE_CHECKING:
+    from sdg_stories.cli.main import Session
+
+
+@command("vacancies", help="cli.vacancies.help", short_help="cli.vacancies.short")
+@option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", help="cli.vacancies.format-option")
+@click.pass_obj
+def vacancies(session: Session, output_format: str) -> None:
+    from sdg_stories.cli.vacancy_report import report_text, vacancy_report
+    from sdg_stories.content.problems import ContentError
+
+    project = session.project
+    try:
+        if project.problems:
+            raise ContentError(list(project.problems))
+        report = vacancy_report(project)
+    except ContentError as error:
+        for problem in sorted(set(error.problems)):
+            click.echo(str(problem), err=True)
+        click.echo(session.msg.plural("cli.vacancies.fix-problems", len(error.problems)), err=True)
+        sys.exit(1)
+    if output_format == "json":
+        import json
+
+        document = {"date": report.date.isoformat(), "vacancies": [line.as_dict() for line in report.lines]}
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    for text in report_text(report, session.msg):
+        click.echo(click.style(text, bold=True) if text and not text.startswith(" ") else text)
