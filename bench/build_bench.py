@@ -119,7 +119,8 @@ def _prepare_sdg(root: Path, stories_src: Path, project: Path = REPO) -> None:
 def _prepare_baseline(root: Path, stories_src: Path, project: Path = REPO) -> None:
     """The same stories as plain Material pages, in the project's own theme set-up, without the hooks.
 
-    From the project's mkdocs.yml the baseline keeps the theme (language, features, palette, custom_dir),
+    From the project's mkdocs.yml the baseline keeps the theme (language, features, palette, logo; not the
+    custom_dir overrides, which are the hooks' and print what only the hooks give them),
     the Markdown extensions, the validation levels, extra_css and the nav of hand-written pages, and
     copies docs/; so the nav, the tabs and the Markdown pipeline cost the same on both sides and the
     ratio a/b measures the hooks. It drops the hooks and what only they read (watch,
@@ -135,8 +136,9 @@ def _prepare_baseline(root: Path, stories_src: Path, project: Path = REPO) -> No
     extra = dict(config.get("extra") or {})
     extra.pop("sdg_stories", None)
     config["extra"] = extra
+    config["theme"] = {key: value for key, value in (config.get("theme") or {}).items() if key != "custom_dir"}
     config["plugins"] = ["search"]
-    config["not_in_nav"] = "/stories/\n"
+    config["not_in_nav"] = (config.get("not_in_nav") or "") + "/stories/\n"
     config["site_name"] = f"{config.get('site_name', 'Site')} (baseline)"
     (root / "mkdocs.yml").write_text(
         "# Baseline for bench/build_bench.py: the project's mkdocs.yml without the hooks; see _prepare_baseline.\n"
