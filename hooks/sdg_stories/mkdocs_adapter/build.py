@@ -34,6 +34,7 @@ from sdg_stories.search.pagefind_service import SearchIndexError
 from sdg_stories.model.settings import Settings
 from sdg_stories.search.story_index import SiteSearch
 from sdg_stories.mkdocs_adapter.staging import StagedSite
+from sdg_stories.mkdocs_adapter.editor_files import generate_editor_files
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
 # Shipped with the template that uses it (templates/story-filters.html), so the two change together.
@@ -121,6 +122,7 @@ class MkDocsSite:
         generated.append(File.generated(config, GOALS_CSS, content=self.build.goal_stylesheet()))
         generated.append(File.generated(config, FILTERS_JS, abs_src_path=str(_TEMPLATES / "story-filters.js")))
         generated += self._generate_data_files(config)
+        generated += generate_editor_files(config, files, self.build.site)  # /admin/, the web editor
         taken = {file.dest_uri: file for file in files}
         problems = [
             Problem(
