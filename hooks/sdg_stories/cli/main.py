@@ -55,6 +55,7 @@ def cli(ctx: click.Context, project: Path | None) -> None:
       sdg-stories check             check every story, as the build does
       sdg-stories goals veilig      find the targets that mention a word
       sdg-stories new-adviser       add an adviser to stories/advisers.yml
+      sdg-stories editor            write and preview stories in the browser (the web editor)
 
     Run it anywhere inside the project folder. `sdg-stories COMMAND --help` explains each command.
     """
@@ -348,6 +349,13 @@ def new_adviser(session: _Session, name, key, role, photo, bio) -> None:
         raise click.ClickException(_sentence(str(error))) from None
     adviser = form.adviser()
     click.echo(f"Added {adviser.name} to {form.shown_path}; stories name them with `adviser: {adviser.key}`.")
+
+
+# editor (its own module: a server, not questions and answers)
+
+from sdg_stories.cli.editor_command import editor as _editor  # noqa: E402 - click only, the package loads when it runs
+
+cli.add_command(_editor)
 
 
 # Shared

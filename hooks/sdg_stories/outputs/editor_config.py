@@ -82,7 +82,7 @@ def _stories_collection(
         "title": {"label": t["title"], "widget": "string", "hint": t["title_hint"]},
         "date": {
             "label": t["date"], "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
-            "time_format": False, "picker_utc": True,
+            "time_format": False, "picker_utc": True, "default": "{{now}}",  # a new story is dated today
         },
         "adviser": {
             "label": t["adviser"], "widget": "select", "hint": t["adviser_hint"],
