@@ -1,0 +1,123 @@
+"""The web editor as a writer uses it: /admin/ of a built site in Chromium, in the local mode of
+`sdg-stories editor`, creates a story through the form; the file lands in stories/, passes
+`sdg-stories check`, and the rebuilt site shows it on its goal pages. Nothing leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_FLAGS, unavailable
+from project import Project
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TITLE = "Schone lucht in de binnenstad van Zwolle"
+SUMMARY = "Een adviseur hielp de gemeente de luchtkwaliteit in kaart te brengen en te verbeteren."
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def editor_project(tmp_path: Path):
+    """The example content, built with the editor's local port set, and `sdg-stories editor`'s server running."""
+    from sdg_stories.editor.local_server import make_server
+    from sdg_stories.editor.repository import StoriesRepository
+    from sdg_stories.sdg.goals import load_framework
+
+    project = Project(tmp_path, example_content=True)
+    port = _free_port()
+    project.configure(editor={"local_port": port})
+    build = project.build()
+    assert build.ok, build.output
+    server = make_server(StoriesRepository(project.root, "stories", load_framework(), "nl"), build.site, port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield project, f"http://127.0.0.1:{port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def _choose(page, field: str, typed: str) -> None:
+    """A select of the form (react-select): type to filter the options, Enter takes the first."""
+    box = page.locator(f"input[id^='{field}-field-']")
+    box.click()
+    box.fill(typed)
+    page.keyboard.press("Enter")
+
+
+def test_a_story_made_in_the_editor_is_checked_built_and_on_its_goal_pages(editor_project) -> None:
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is missing")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    project, base = editor_project
+    before = set(project.stories.glob("*.md"))
+    elsewhere: list[str] = []
+    errors: list[str] = []
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+
+        def refuse(route) -> None:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+        context.route(lambda url: not url.startswith("http://127.0.0.1:"), refuse)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(base + "admin/#/collections/stories/new")
+        # The local mode: Decap found `sdg-stories editor` and logs in without an account.
+        page.get_by_role("button", name="Inloggen").click()
+        page.locator("input[id^='title-field-']").fill(TITLE)
+        page.locator("input[id^='date-field-']").fill("2026-11-02")
+        _choose(page, "adviser", "Ineke Veldkamp")
+        _choose(page, "goals", "11 — ")
+        _choose(page, "goals", "13 — ")
+        _choose(page, "targets", "11.6 — ")
+        page.locator("textarea[id^='summary-field-']").fill(SUMMARY)
+        page.get_by_label("Concept").uncheck()  # finished: the published site shows it
+        body = page.locator("[class*='RawEditor'] textarea, [data-slate-editor] , textarea:not([id])").first
+        body.fill(
+            "In Zwolle was de lucht in de binnenstad vaak slecht.\n\n"
+            "## De vraag\n\nDe gemeente wilde weten waar het fijnstof vandaan kwam.\n\n"
+            "## De aanpak\n\nWe maten een jaar lang op twintig plekken, samen met bewoners.\n\n"
+            "## Het resultaat\n\nEr kwam een milieuzone en de metingen gingen omlaag.\n\n"
+            "## Bijdrage aan het doel\n\nSchone lucht maakt de stad gezonder (11.6).\n"
+        )
+        # The preview pane draws the story with the site's styles and goal colours.
+        preview = page.frame_locator("iframe").first
+        assert preview.locator("h1").inner_text(timeout=10_000) == TITLE
+        assert preview.locator(".sdg-badge.sdg-goal-13").count() == 1
+        assert preview.locator(".sdg-chip.sdg-goal-11").inner_text() == "11.6"
+        page.get_by_role("button", name="Publiceer").first.click()
+        page.get_by_text("Publiceer nu").click()
+        # Decap marks the story published once `sdg-stories editor` has written the file (a refusal
+        # would show as a message instead, and the wait fails).
+        page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
+        browser.close()
+
+    assert elsewhere == []
+    assert errors == []
+    created = sorted(set(project.stories.glob("*.md")) - before)
+    assert [path.name for path in created] == ["2026-11-02-schone-lucht-in-de-binnenstad-van-zwolle.md"]
+    text = created[0].read_text("utf-8")
+    assert re.search(r"^title: " + re.escape(TITLE) + "$", text, re.M)
+    checked = subprocess.run(
+        [sys.executable, "-m", "sdg_stories.cli.main", "check", str(created[0])],
+        cwd=project.root, capture_output=True, text=True,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    rebuilt = project.build("--strict")
+    assert rebuilt.ok, rebuilt.output
+    for goal in (11, 13):
+        titles = [link.get_text(strip=True) for link in rebuilt.content(f"sdg/{goal}/").select(".sdg-card__title a")]
+        assert TITLE in titles, (goal, titles)
