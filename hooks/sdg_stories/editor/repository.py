@@ -196,7 +196,8 @@ class StoriesRepository:
         else:
             _, problems = parse_story(text, relative, shown, self.framework, self.language)
         if problems:
-            raise Refused(self.t["problems"].format(count=len(problems), problems="; ".join(map(str, problems))))
+            key = "problem" if len(problems) == 1 else "problems"
+            raise Refused(self.t[key].format(count=len(problems), problems="; ".join(map(str, problems))))
         return text
 
     def _keep_comments(self, path: str, text: str) -> str:
