@@ -212,6 +212,15 @@ def test_saving_advisers_keeps_the_explanation_at_the_top(repository: StoriesRep
     assert path.read_text("utf-8") == "# Uitleg voor wie dit bestand met de hand bewerkt.\n\n" + saved
 
 
+def test_the_editor_is_given_target_ids_as_text_so_17_10_stays_17_10(repository: StoriesRepository, project: Project) -> None:
+    # The editor's YAML parser reads an unquoted 17.10 as the number 17.1; the build reads the text.
+    path = project.raw_story("2024-05-27-inkoop.md", STORY.replace('targets:\n  - "16.10"\n', "targets: [17.10, 11.a, 8.5]\n"))
+    entry = repository.handle("getEntry", {"path": "stories/2024-05-27-inkoop.md"})
+    assert 'targets: ["17.10", 11.a, "8.5"]' in entry["data"]
+    assert entry["data"].replace('"', "") == path.read_text("utf-8").replace('"', "")
+    assert "17.10" in path.read_text("utf-8") and '"17.10"' not in path.read_text("utf-8")  # the file is untouched
+
+
 def test_an_image_never_replaces_another(repository: StoriesRepository, project: Project) -> None:
     asset = {"path": "stories/images/foto.png", "content": base64.b64encode(b"one").decode(), "encoding": "base64"}
     repository.handle("persistMedia", {"asset": asset, "options": {}})

@@ -26,6 +26,7 @@ from sdg_stories.content.media_types import image_type
 from sdg_stories.content.story_file import parse_story
 from sdg_stories.content.vacancy_file import parse_vacancies
 from sdg_stories.editor.messages import MESSAGES
+from sdg_stories.editor.target_quoting import with_quoted_targets
 from sdg_stories.sdg.goals import Framework
 
 _LEADING_COMMENTS = re.compile(r"\A(?:[ \t]*#[^\n]*\n|[ \t]*\n)+")
@@ -137,7 +138,10 @@ class StoriesRepository:
         entry = {"path": path, "id": self._seen[path]}
         if label is not None:
             entry["label"] = label
-        return {"data": data.decode("utf-8", "replace") if data is not None else None, "file": entry}
+        text = data.decode("utf-8", "replace") if data is not None else None
+        if text is not None and path.endswith(".md"):
+            text = with_quoted_targets(text)
+        return {"data": text, "file": entry}
 
     def _media(self, path: str) -> dict:
         content = (self.root / path).read_bytes()
