@@ -116,6 +116,10 @@ def test_a_wrong_editor_setting_fails_the_build_naming_it(project: Project) -> N
     assert not build.ok
     assert "extra.sdg_stories.editor.backend: 'svn' is not supported" in build.output
     assert "extra.sdg_stories.editor.repo: 'no-slash' must be the repository as owner/name" in build.output
+    project.configure(editor={"backend": "gitea", "repo": "meridiaan/verhalen"})
+    build = project.build()
+    assert not build.ok
+    assert "Decap CMS's gitea backend has no review step; use backend: forgejo, or set review: false" in build.output
 
 
 # /admin/ in the site

@@ -12,8 +12,10 @@ from urllib.parse import urlsplit
 
 from sdg_stories.content.problems import Problem
 
-# Decap CMS's names for the git hosts it publishes to; editorial_workflow (the review step) works on these.
-BACKENDS = ("github", "gitlab", "gitea")
+# Decap CMS's names for the git hosts it publishes to. Its "gitea" backend has no review step
+# (editorial_workflow); its "forgejo" backend has one, with branches and pull requests.
+BACKENDS = ("github", "gitlab", "forgejo", "gitea")
+NO_REVIEW = ("gitea",)
 DEFAULT_LOCAL_PORT = 8081  # decap-server's port, so a writer's habits from other sites carry over
 _FIELD = "extra.sdg_stories.editor"
 
@@ -26,8 +28,8 @@ class EditorSettings:
     review: bool = True  # publish through a pull/merge request (Decap's editorial_workflow)
     base_url: str | None = None  # the OAuth proxy for GitHub (Decap's base_url), or the host for GitLab/Gitea
     auth_endpoint: str | None = None
-    api_root: str | None = None  # a self-hosted GitLab/Gitea/Forgejo API, like https://git.example.nl/api/v1
-    app_id: str | None = None  # GitLab/Gitea OAuth application id (PKCE: no proxy needed)
+    api_root: str | None = None  # a self-hosted GitLab/Forgejo/Gitea API, like https://git.example.nl/api/v1
+    app_id: str | None = None  # GitLab/Forgejo/Gitea OAuth application id (PKCE: no proxy needed)
     local_port: int = DEFAULT_LOCAL_PORT
 
     @classmethod
@@ -54,6 +56,11 @@ class EditorSettings:
         if not isinstance(review, bool):
             problems.append(Problem(file, None, f"{_FIELD}.review", f"'{review}' must be true or false"))
             review = cls.review
+        if review and backend in NO_REVIEW:
+            problems.append(Problem(
+                file, None, f"{_FIELD}.review",
+                f"Decap CMS's {backend} backend has no review step; use backend: forgejo, or set review: false",
+            ))
         port = options.get("local_port", cls.local_port)
         if not isinstance(port, int) or isinstance(port, bool) or not 1024 <= port <= 65535:
             problems.append(Problem(file, None, f"{_FIELD}.local_port", f"'{port}' must be a port number from 1024 to 65535"))

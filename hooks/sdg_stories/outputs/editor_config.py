@@ -70,7 +70,7 @@ def _backend(settings: EditorSettings) -> dict[str, Any]:
         value = getattr(settings, name)
         if value:
             backend[name] = value
-    if settings.app_id and settings.backend in ("gitlab", "gitea"):
+    if settings.app_id and settings.backend in ("gitlab", "forgejo", "gitea"):
         backend["auth_type"] = "pkce"  # the browser logs in at the git host itself: no OAuth proxy to run
     return backend
 

@@ -73,6 +73,7 @@ def preview_data(site: Site, stylesheets: list[str]) -> dict:
         "stylesheets": [f"../{path}" for path in stylesheets],
         "goals": {str(goal.id): goal.short[language] for goal in site.framework.goals},
         "targets": {target.id: target.title[language] for target in site.framework.targets},
+        "target_order": [target.id for target in site.framework.targets],  # the JSON's keys come sorted as text
         "advisers": {
             key: {
                 "name": adviser.name, "role": adviser.role, "initials": adviser.initials,

@@ -26,7 +26,7 @@
 
   // Target ids sort as the UN orders them: 11.1 < 11.2 < 11.10 < 11.a.
   var targetOrder = {};
-  Object.keys(data.targets).forEach(function (id, n) { targetOrder[id] = n; });
+  data.target_order.forEach(function (id, n) { targetOrder[id] = n; });
 
   function adviserCard(key) {
     var adviser = data.advisers[key];
