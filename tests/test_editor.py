@@ -258,3 +258,34 @@ def test_the_server_listens_on_127_0_0_1_and_answers_only_local_pages(repository
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_sdg_stories_editor_builds_the_site_and_serves_it_with_the_local_backend(project: Project) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    project.story("2024-04-05-een-verhaal.md")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = subprocess.Popen(
+        [sys.executable, "-m", "sdg_stories.cli.main", "editor", "--port", str(port)],
+        cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        lines = [command.stdout.readline() for _ in range(2)]
+        assert lines[0].startswith("De site wordt gebouwd")
+        assert f"http://127.0.0.1:{port}/admin/" in lines[1], lines
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/", timeout=10) as page:
+            assert "decap-3.16.3/decap-cms.js" in page.read().decode("utf-8")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/config.yml", timeout=10) as config:
+            assert config.headers["Content-Type"] == "text/yaml"
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1", data=b'{"action": "info"}')
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            assert json.load(answer)["publish_modes"] == ["simple"]
+        assert list(project.root.glob("site*")) == []  # built in a scratch folder, not over site/
+    finally:
+        command.terminate()
+        command.wait(timeout=10)
+    assert command.returncode == 0  # stopped cleanly, its scratch build removed

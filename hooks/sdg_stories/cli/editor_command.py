@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,8 @@ def editor(session, port: int | None, site_dir: Path | None) -> None:
     if problems:
         raise click.ClickException("; ".join(str(problem) for problem in problems))
     repository = StoriesRepository(project.root, project.settings.stories_dir, load_framework(), language)
+    # Stopped by a process manager (SIGTERM) as by Ctrl+C: the scratch build is removed either way.
+    signal.signal(signal.SIGTERM, _stop)
     with tempfile.TemporaryDirectory(prefix="sdg-editor-") as scratch:
         if site_dir is None:
             click.echo(MESSAGES[language]["building"])
@@ -57,3 +60,7 @@ def editor(session, port: int | None, site_dir: Path | None) -> None:
             pass
         finally:
             server.server_close()
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
