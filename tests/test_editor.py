@@ -289,3 +289,44 @@ def test_sdg_stories_editor_builds_the_site_and_serves_it_with_the_local_backend
         command.terminate()
         command.wait(timeout=10)
     assert command.returncode == 0  # stopped cleanly, its scratch build removed
+
+
+# What Decap CMS 3.16.3 writes (captured from the browser test), read by the build as it is
+DECAP_STORY = """---
+title: Schone lucht in de binnenstad van Zwolle
+date: 2026-11-02
+adviser: ineke-veldkamp
+goals:
+  - 11
+  - 13
+targets:
+  - "11.6"
+  - "16.10"
+  - 11.a
+summary: Een adviseur hielp de gemeente de luchtkwaliteit in kaart te brengen en
+  te verbeteren.
+image: images/lucht.jpg
+image_alt: Een meetkast aan een lantaarnpaal
+lang: nl
+draft: true
+vacancies:
+  - adviseur-klimaat
+---
+In Zwolle was de lucht in de binnenstad vaak slecht.
+
+## De vraag
+
+De gemeente wilde weten waar het fijnstof vandaan kwam.
+"""
+
+
+def test_the_reader_takes_what_decap_writes() -> None:
+    from sdg_stories.content.story_file import parse_story
+
+    story, problems = parse_story(DECAP_STORY, "2026-11-02-schone-lucht.md", "stories/2026-11-02-schone-lucht.md", load_framework(), "nl")
+    assert problems == []
+    assert story.targets == ("11.6", "11.a", "16.10")
+    assert story.goals == (11, 13, 16)
+    assert str(story.date) == "2026-11-02" and story.slug == "schone-lucht"
+    assert story.summary == "Een adviseur hielp de gemeente de luchtkwaliteit in kaart te brengen en te verbeteren."
+    assert story.image == "images/lucht.jpg" and story.vacancies == ("adviseur-klimaat",) and story.draft
