@@ -39,6 +39,9 @@ EDITOR_LABELS: dict[str, dict[str, str]] = {
         "bio": "Over de adviseur",
         "goal": "Doel",
         "draft_banner": "Concept",
+        "not_configured": "Publiceren vanaf deze site is nog niet ingesteld. Schrijf op je eigen computer met "
+        "sdg-stories editor, of vraag de beheerder van de site de instellingen onder extra.sdg_stories.editor "
+        "in mkdocs.yml in te vullen.",
     },
     "en": {
         "page_title": "Edit stories",
@@ -76,5 +79,8 @@ EDITOR_LABELS: dict[str, dict[str, str]] = {
         "bio": "About the adviser",
         "goal": "Goal",
         "draft_banner": "Draft",
+        "not_configured": "Publishing from this site is not set up yet. Write on your own computer with "
+        "sdg-stories editor, or ask the site's owner to fill in the settings under extra.sdg_stories.editor "
+        "in mkdocs.yml.",
     },
 }

@@ -48,7 +48,7 @@ def editor_files(site: Site, settings: EditorSettings, stylesheets: list[str]) -
     )
     page = environment().get_template("admin/index.html").render(
         t=EDITOR_LABELS[language], lang=language, decap_script=f"decap-{version}/decap-cms.js",
-        preview_data=Markup(_script_json(preview_data(site, stylesheets))),
+        preview_data=Markup(_script_json({**preview_data(site, stylesheets), "publishing": settings.repo is not None})),
     )
     files = [
         EditorFile(f"{ADMIN}/index.html", content=page),

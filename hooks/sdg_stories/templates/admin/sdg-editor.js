@@ -5,12 +5,33 @@
   "use strict";
   var data = JSON.parse(document.getElementById("sdg-editor-data").textContent);
   var t = data.labels;
-  var h = window.h;
+  // Loaded before Decap (index.html), which then waits for CMS.init() below.
+  window.CMS_MANUAL_INIT = true;
+  document.addEventListener("DOMContentLoaded", start);
 
-  data.stylesheets.forEach(function (href) {
-    CMS.registerPreviewStyle(new URL(href, location.href).href);
-  });
-  CMS.registerPreviewStyle(".sdg-editor-preview { padding: 1rem 1.5rem; max-width: 48rem; }", { raw: true });
+  // On the writer's own computer Decap looks for `sdg-stories editor` (its local mode); elsewhere it
+  // publishes through the git host, which needs the settings under extra.sdg_stories.editor.
+  function start() {
+    var local = location.hostname === "127.0.0.1" || location.hostname === "localhost";
+    if (!local && !data.publishing) {
+      var note = document.createElement("p");
+      note.setAttribute("role", "alert");
+      note.style.cssText = "max-width: 40rem; margin: 4rem auto; font: 1.1rem/1.5 system-ui, sans-serif;";
+      note.textContent = t.not_configured;
+      document.body.appendChild(note);
+      return;
+    }
+    register();
+    CMS.init();
+  }
+
+  function register() {
+    data.stylesheets.forEach(function (href) {
+      CMS.registerPreviewStyle(new URL(href, location.href).href);
+    });
+    CMS.registerPreviewStyle(".sdg-editor-preview { padding: 1rem 1.5rem; max-width: 48rem; }", { raw: true });
+    CMS.registerPreviewTemplate("stories", StoryPreview);
+  }
 
   function list(entry, name) {
     var value = entry.getIn(["data", name]);
@@ -27,6 +48,10 @@
   // Target ids sort as the UN orders them: 11.1 < 11.2 < 11.10 < 11.a.
   var targetOrder = {};
   data.target_order.forEach(function (id, n) { targetOrder[id] = n; });
+
+  function h() {
+    return window.h.apply(null, arguments);  // React.createElement, from Decap's bundle
+  }
 
   function adviserCard(key) {
     var adviser = data.advisers[key];
@@ -79,6 +104,4 @@
           h("img", { src: props.getAsset(image).toString(), alt: text(entry, "image_alt") })) : null,
         h("div", { className: "sdg-story__body", lang: lang }, props.widgetFor("body"))));
   }
-
-  CMS.registerPreviewTemplate("stories", StoryPreview);
 })();
