@@ -1,19 +1,22 @@
 """The web editor as a writer uses it: /admin/ of a built site in Chromium, in the local mode of
 `sdg-stories editor`, creates a story through the form; the file lands in stories/, passes
-`sdg-stories check`, and the rebuilt site shows it on its goal pages. Nothing leaves 127.0.0.1."""
+`sdg-stories check`, and the rebuilt site shows it on its goal pages. Nothing leaves 127.0.0.1.
+On a hosted site the editor logs in at the git host, or says publishing is not set up yet."""
 
 from __future__ import annotations
 
+import functools
 import re
 import socket
 import subprocess
 import sys
 import threading
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_FLAGS, unavailable
+from browser import CHROMIUM, CHROMIUM_FLAGS, _QuietHandler, unavailable
 from project import Project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -121,3 +124,48 @@ def test_a_story_made_in_the_editor_is_checked_built_and_on_its_goal_pages(edito
     for goal in (11, 13):
         titles = [link.get_text(strip=True) for link in rebuilt.content(f"sdg/{goal}/").select(".sdg-card__title a")]
         assert TITLE in titles, (goal, titles)
+
+
+HOSTED = "verhalen.test"  # a name that is not this computer's to Decap; Chromium maps it to 127.0.0.1
+
+
+@pytest.mark.parametrize("settings, expected", [
+    (None, "Publiceren vanaf deze site is nog niet ingesteld"),
+    ({"backend": "github", "repo": "meridiaan/verhalen", "base_url": "https://auth.example.nl"}, "Inloggen met GitHub"),
+])
+def test_the_hosted_editor_logs_in_at_the_git_host_or_says_it_is_not_set_up(project: Project, settings, expected) -> None:
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is missing")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    project.story("2024-04-05-een-verhaal.md")
+    if settings:
+        project.configure(editor=settings)
+    build = project.build("--strict")
+    assert build.ok, build.output
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(build.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    elsewhere: list[str] = []
+    try:
+        with playwright_api.sync_playwright() as playwright:
+            # A hosted site is served over https: a secure context, which Decap needs (crypto.randomUUID).
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+                *CHROMIUM_FLAGS, f"--host-resolver-rules=MAP {HOSTED} 127.0.0.1",
+                f"--unsafely-treat-insecure-origin-as-secure=http://{HOSTED}:{port}",
+            ])
+            context = browser.new_context(locale="nl-NL")
+
+            def refuse(route) -> None:
+                elsewhere.append(route.request.url)
+                route.abort()
+
+            context.route(lambda url: not url.startswith(f"http://{HOSTED}:{port}/"), refuse)
+            page = context.new_page()
+            page.goto(f"http://{HOSTED}:{port}/admin/")
+            page.get_by_text(expected).wait_for(timeout=15_000)
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    # The hosted editor does not look for `sdg-stories editor` on the visitor's computer, nor anywhere else.
+    assert elsewhere == []
