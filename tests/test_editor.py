@@ -40,7 +40,7 @@ def _fields(config: dict) -> dict[str, dict]:
 def test_the_stories_form_offers_every_contract_field(example_site: Build) -> None:
     config = _config(example_site)
     assert contract_fields_missing(config) == []
-    assert set(_fields(config)) == (set(STORY_FIELDS) - {"slug"}) | {"body"}
+    assert set(_fields(config)) == set(STORY_FIELDS) | {"body"}  # Decap drops a field it does not know on saving
     stories = config["collections"][0]
     assert stories["folder"] == "stories" and stories["extension"] == "md"
     assert stories["slug"] == "{{year}}-{{month}}-{{day}}-{{slug}}"  # DATE-SLUG.md, as the reader expects
@@ -330,3 +330,12 @@ def test_the_reader_takes_what_decap_writes() -> None:
     assert str(story.date) == "2026-11-02" and story.slug == "schone-lucht"
     assert story.summary == "Een adviseur hielp de gemeente de luchtkwaliteit in kaart te brengen en te verbeteren."
     assert story.image == "images/lucht.jpg" and story.vacancies == ("adviseur-klimaat",) and story.draft
+
+
+def test_an_empty_slug_is_the_file_names_as_a_missing_one() -> None:
+    from sdg_stories.content.story_file import parse_story
+
+    for empty in ('slug: ""\n', "slug:\n"):
+        text = DECAP_STORY.replace("lang: nl\n", "lang: nl\n" + empty)
+        story, problems = parse_story(text, "2026-11-02-schone-lucht.md", "stories/x.md", load_framework(), "nl")
+        assert problems == [] and story is not None and story.slug == "schone-lucht"

@@ -124,15 +124,17 @@ _NOT_A_MAPPING = "the front matter must be fields, one per line, like 'title: My
 
 
 def _resolve_slug(fields: FieldReader, source: str) -> str | None:
-    if not fields.has("slug"):
+    reported = len(fields.problems)
+    slug = fields.text("slug", max_length=100) if fields.has("slug") else None
+    if slug is None:
+        if len(fields.problems) > reported:
+            return None
+        # Missing or empty (`slug: ""`, as a form may save it): the slug comes from the file name.
         slug = default_slug(source)
         if slug in RESERVED_SLUGS or not slug:
             fields.problem("slug", f"the file name gives the slug '{slug}', which is taken by the site; set another slug")
             return None
         return slug
-    slug = fields.text("slug", max_length=100)
-    if slug is None:
-        return None
     if not _SLUG.match(slug):
         fields.problem("slug", f"'{slug}' must be lower case letters, digits and hyphens; for example '{slugify(slug) or 'my-story'}'")
         return None

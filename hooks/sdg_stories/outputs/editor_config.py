@@ -25,8 +25,9 @@ from sdg_stories.sdg.goals import LANGUAGES, Framework
 # are the story's own date field (Decap reads the field called "date"), not the day of saving.
 STORY_FILE_NAME = "{{year}}-{{month}}-{{day}}-{{slug}}"
 IMAGES_FOLDER = "images"  # stories/images/, written in a story as images/photo.jpg (relative to the story)
-# Fields of the contract the form leaves out on purpose: the slug comes from the file name.
-NOT_IN_FORM = frozenset({"slug"})
+# Fields of the contract the form leaves out on purpose (none: a field the form lacks is lost on saving).
+NOT_IN_FORM: frozenset[str] = frozenset()
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # as content/story_file.py checks it
 
 
 def editor_config(
@@ -107,6 +108,11 @@ def _stories_collection(
         "lang": {
             "label": t["lang"], "widget": "select", "default": language,
             "options": [{"label": t[f"lang_{code}"], "value": code} for code in LANGUAGES],
+        },
+        # Optional: empty, the slug comes from the file name; kept as it is when a story has one of its own.
+        "slug": {
+            "label": t["slug"], "widget": "string", "required": False, "hint": t["slug_hint"],
+            "pattern": [SLUG_PATTERN, t["slug_pattern"]],
         },
         "draft": {"label": t["draft"], "widget": "boolean", "default": True, "required": False, "hint": t["draft_hint"]},
         "vacancies": {
