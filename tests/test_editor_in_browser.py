@@ -126,6 +126,35 @@ def test_a_story_made_in_the_editor_is_checked_built_and_on_its_goal_pages(edito
         assert TITLE in titles, (goal, titles)
 
 
+def test_an_adviser_edited_in_the_editor_keeps_the_file_s_comments_and_passes_the_check(editor_project) -> None:
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is missing")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    project, base = editor_project
+    advisers = project.stories / "advisers.yml"
+    before = advisers.read_text("utf-8")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        context = browser.new_context(locale="nl-NL")
+        context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+        page = context.new_page()
+        page.goto(base + "admin/#/collections/advisers/entries/advisers")
+        page.get_by_role("button", name="Inloggen").click()
+        role = page.locator("input[id^='role-field-']").first  # the first adviser of the file
+        assert role.input_value() == "Adviseur Openbare Orde en Veiligheid"
+        role.fill("Adviseur Veiligheid")
+        page.get_by_role("button", name="Publiceer").first.click()
+        page.get_by_text("Publiceer nu").click()
+        page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
+        browser.close()
+    after = advisers.read_text("utf-8")
+    assert "  role: Adviseur Veiligheid\n" in after
+    header = before[: before.index("dirk-blokhuis:")]
+    assert header.startswith("# ") and after.startswith(header)  # the explanation for hand editing stays
+    checked = subprocess.run([sys.executable, "-m", "sdg_stories.cli.main", "check"], cwd=project.root, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
 HOSTED = "verhalen.test"  # a name that is not this computer's to Decap; Chromium maps it to 127.0.0.1
 
 

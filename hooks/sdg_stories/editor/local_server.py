@@ -55,7 +55,10 @@ class EditorHandler(SimpleHTTPRequestHandler):
             message = self.repository.t["not_saved"].format(reason=refused)
             self._json(HTTPStatus.UNPROCESSABLE_ENTITY, {"error": message})
             return
-        except (ValueError, TypeError, KeyError, AttributeError) as error:
+        except FileNotFoundError as error:
+            self._json(HTTPStatus.NOT_FOUND, {"error": f"{error.filename} does not exist"})
+            return
+        except (ValueError, TypeError, KeyError, AttributeError, OSError) as error:
             self._json(HTTPStatus.BAD_REQUEST, {"error": str(error)})
             return
         self._json(HTTPStatus.OK, answer)

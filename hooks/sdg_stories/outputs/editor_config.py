@@ -25,6 +25,7 @@ from sdg_stories.sdg.goals import LANGUAGES, Framework
 # are the story's own date field (Decap reads the field called "date"), not the day of saving.
 STORY_FILE_NAME = "{{year}}-{{month}}-{{day}}-{{slug}}"
 IMAGES_FOLDER = "images"  # stories/images/, written in a story as images/photo.jpg (relative to the story)
+ADVISER_PHOTOS = "advisers"  # stories/images/advisers/, as `sdg-stories new-adviser` suggests
 # Fields of the contract the form leaves out on purpose (none: a field the form lacks is lost on saving).
 NOT_IN_FORM: frozenset[str] = frozenset()
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # as content/story_file.py checks it
@@ -150,12 +151,16 @@ def _advisers_collection(content: Content, stories_dir: str, t: dict[str, str]) 
     sub_fields = {
         "name": {"label": t["name"], "widget": "string"},
         "role": {"label": t["role"], "widget": "string"},
-        "photo": {"label": t["photo"], "widget": "image", "required": False, "choose_url": False},
+        # Adviser photos live in stories/images/advisers/ and are written as images/advisers/NAME.jpg.
+        "photo": {
+            "label": t["photo"], "widget": "image", "required": False, "choose_url": False,
+            "media_folder": f"/{stories_dir}/{IMAGES_FOLDER}/{ADVISER_PHOTOS}", "public_folder": f"{IMAGES_FOLDER}/{ADVISER_PHOTOS}",
+        },
         "bio": {"label": t["bio"], "widget": "text", "required": False},
     }
     advisers = [
         {
-            "name": key, "label": adviser.name, "widget": "object", "collapsed": True,
+            "name": key, "label": adviser.name, "widget": "object",
             "fields": [{"name": name, **sub_fields[name]} for name in ADVISER_FIELDS],
         }
         for key, adviser in content.advisers.items()
