@@ -249,8 +249,20 @@ def test_the_server_listens_on_127_0_0_1_and_answers_only_local_pages(repository
         with post("http://127.0.0.1:8000") as answer:
             assert answer.headers["Access-Control-Allow-Origin"] == "http://127.0.0.1:8000"
             assert json.load(answer)["type"] == "local_fs"
-        with post("https://evil.example") as answer:
-            assert answer.headers["Access-Control-Allow-Origin"] is None  # the browser withholds the answer
+        # A page elsewhere can make a browser send a POST without asking first (a form, text/plain), or
+        # reach the port under its own name (DNS rebinding): refused before anything is read or written.
+        for headers in (
+            {"Content-Type": "application/json", "Origin": "https://evil.example"},
+            {"Content-Type": "text/plain", "Origin": "http://127.0.0.1:8000"},
+            {"Content-Type": "application/json", "Host": f"evil.example:{server.server_address[1]}"},
+        ):
+            persist = json.dumps({"action": "persistEntry", "params": {
+                "entry": {"path": "stories/2025-01-02-nieuw.md", "raw": STORY, "slug": "x"}, "assets": [], "options": {}}})
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(urllib.request.Request(url, data=persist.encode(), headers=headers), timeout=5)
+            assert refused.value.code in (403, 415)
+            assert refused.value.headers["Access-Control-Allow-Origin"] in (None, "http://127.0.0.1:8000")
+        assert not (repository.root / "stories" / "2025-01-02-nieuw.md").exists()
         with pytest.raises(urllib.error.HTTPError) as error:
             post("http://localhost:8000", action="unpublishedEntries")
         assert error.value.code == 422
@@ -281,7 +293,9 @@ def test_sdg_stories_editor_builds_the_site_and_serves_it_with_the_local_backend
             assert "decap-3.16.3/decap-cms.js" in page.read().decode("utf-8")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/config.yml", timeout=10) as config:
             assert config.headers["Content-Type"] == "text/yaml"
-        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1", data=b'{"action": "info"}')
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/v1", data=b'{"action": "info"}', headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=10) as answer:
             assert json.load(answer)["publish_modes"] == ["simple"]
         assert list(project.root.glob("site*")) == []  # built in a scratch folder, not over site/

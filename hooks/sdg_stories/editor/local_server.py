@@ -44,6 +44,17 @@ class EditorHandler(SimpleHTTPRequestHandler):
         if self.path.split("?")[0].rstrip("/") != API_PATH:
             self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
             return
+        # Only pages of this computer may save: a page elsewhere could send a form-like POST (no CORS
+        # preflight for text/plain) or reach us under its own host name (DNS rebinding). So: JSON only
+        # (which makes any cross-origin request ask first), and origin and host must be local.
+        origin = self.headers.get("Origin")
+        host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
+        if (origin is not None and not _LOCAL_ORIGIN.match(origin)) or host not in ("127.0.0.1", "localhost"):
+            self._json(HTTPStatus.FORBIDDEN, {"error": "only pages of this computer may use the editor"})
+            return
+        if (self.headers.get("Content-Type") or "").split(";")[0].strip() != "application/json":
+            self._json(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, {"error": "send JSON"})
+            return
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_REQUEST:
             self._json(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": "too large"})
