@@ -100,7 +100,8 @@ def _unknown_script(attributes: dict[str, str], text: str, page: str, site: Path
         # 404.html links from the root of site_url ("/assets/..."): it is served at any depth.
         target = site / src.lstrip("/") if src.startswith("/") else (site / page).parent / src
         relative = target.resolve().relative_to(site.resolve()).as_posix() if target.resolve().is_relative_to(site.resolve()) else None
-        if relative and relative.startswith(("assets/javascripts/", "pagefind/")) and target.is_file() and not text.strip():
+        # admin/: the web editor (vendored Decap CMS and sdg-editor.js), files of the package, never content.
+        if relative and relative.startswith(("assets/javascripts/", "pagefind/", "admin/")) and target.is_file() and not text.strip():
             return None
         return f"script src={attributes['src']!r}"
     kind = attributes.get("type", "")

@@ -48,10 +48,12 @@ def _json_ld(soup: BeautifulSoup) -> dict | None:
 
 
 def _pages(build: Build) -> list[str]:
-    """Every HTML page of a built site as its URL, 404 aside."""
+    """Every HTML page of a built site as its URL, 404 aside, and the web editor (admin/: noindex, for
+    writers, never shared or listed; test_editor.py checks it)."""
     return sorted(
         "" if path.parent == build.site else path.parent.relative_to(build.site).as_posix() + "/"
         for path in build.site.rglob("index.html")
+        if path.parent.relative_to(build.site).parts[:1] != ("admin",)
     )
 
 

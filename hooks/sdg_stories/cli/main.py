@@ -19,6 +19,7 @@ from sdg_stories.cli.click_language import CONTEXT, TranslatedGroup, TranslatedO
 from sdg_stories.cli.goals_command import goals
 from sdg_stories.cli.new_commands import new, new_adviser
 from sdg_stories.cli.vacancies_command import vacancies
+from sdg_stories.cli.editor_command import editor
 from sdg_stories.content.messages import FALLBACK, Messages, messages
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def cli(ctx: click.Context, project: Path | None) -> None:
     ctx.obj = Session(project)
 
 
-for _command in (check, goals, new, new_adviser, vacancies):
+for _command in (check, goals, new, new_adviser, vacancies, editor):
     cli.add_command(_command)
 
 

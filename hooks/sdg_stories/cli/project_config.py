@@ -31,6 +31,7 @@ class ProjectConfig:
     config_file: Path
     settings: Settings
     problems: tuple[Problem, ...]  # mistakes in mkdocs.yml itself, worded as the build words them
+    editor_options: object = None  # extra.sdg_stories.editor, read by `sdg-stories editor` (model/editor_settings.py)
 
     @property
     def stories_path(self) -> Path:
@@ -67,7 +68,7 @@ def load_project(start: Path) -> ProjectConfig:
         show_drafts=False,  # as `mkdocs build`, the build that publishes
         file=config_file.name,
     )
-    return ProjectConfig(config_file.parent, config_file, settings, tuple(problems))
+    return ProjectConfig(config_file.parent, config_file, settings, tuple(problems), options.get("editor"))
 
 
 def _mapping(parent: object, key: str) -> dict:

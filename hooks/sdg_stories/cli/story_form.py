@@ -22,30 +22,10 @@ from sdg_stories.sdg.goals import Framework
 from sdg_stories.content.records import Adviser
 from sdg_stories.content.story_file import default_slug, parse_story, read_story
 from sdg_stories.cli.yaml_output import flow_list, quoted, scalar
+from sdg_stories.content.rubric import rubric_body
 
 SLUG_LENGTH = 60  # a file name and a web address people still read; the words are cut, not split
 
-# The rubric of the writer's guide (docs/verhaal-schrijven.md), with what each heading asks for.
-RUBRIC: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "nl": (
-        "Begin met een korte inleiding: waar speelt het, om wie gaat het? Schrijf 300 tot 600 woorden.",
-        (
-            ("De vraag", "Wat was er aan de hand, en wat vroeg de opdrachtgever?"),
-            ("De aanpak", "Wat heb je gedaan, met wie, en waarom zo?"),
-            ("Het resultaat", "Wat is er veranderd? Noem cijfers als je ze hebt."),
-            ("Bijdrage aan het doel", "Aan welke doelen en subdoelen draagt het bij, en waarom?"),
-        ),
-    ),
-    "en": (
-        "Start with a short introduction: where does this happen, who is it about? Write 300 to 600 words.",
-        (
-            ("The question", "What was going on, and what did the client ask?"),
-            ("Our approach", "What did you do, with whom, and why that way?"),
-            ("The result", "What has changed? Give figures if you have them."),
-            ("Contribution to the goals", "Which goals and targets does it serve, and why?"),
-        ),
-    ),
-}
 # Optional fields, shown commented out so a writer sees they exist and how they are written.
 OPTIONAL_HINTS = {
     "nl": (
@@ -148,12 +128,8 @@ class StoryForm:
 
     def text(self, draft: bool | None = None) -> str:
         lang = str(self.answers["lang"])
-        intro, sections = RUBRIC[lang]
-        body = [f"<!-- {intro} -->", ""]
-        for heading, prompt in sections:
-            body += [f"## {heading}", "", f"<!-- {prompt} -->", ""]
         draft = self.draft if draft is None else draft
-        return _render_front_matter(self.answers, draft, OPTIONAL_HINTS[lang]) + "\n" + "\n".join(body)
+        return _render_front_matter(self.answers, draft, OPTIONAL_HINTS[lang]) + "\n" + rubric_body(lang)
 
     def write(self) -> Path:
         """Write the story, refusing to replace any file; raises FileExistsError when one is there.

@@ -23,7 +23,7 @@ def vacancies(session: Session, output_format: str) -> None:
     project = session.project
     try:
         if project.problems:
-            raise ContentError(list(project.problems))
+            raise ContentError(list(project.problems), session.language)
         report = vacancy_report(project)
     except ContentError as error:
         for problem in sorted(set(error.problems)):

@@ -136,15 +136,17 @@ def parse_story_file(text: str, source: str, shown_as: str, framework: Framework
 
 
 def _resolve_slug(fields: FieldReader, source: str) -> str | None:
-    if not fields.has("slug"):
+    reported = len(fields.problems)
+    slug = fields.text("slug", max_length=100) if fields.has("slug") else None
+    if slug is None:
+        if len(fields.problems) > reported:
+            return None
+        # Missing or empty (`slug: ""`, as a form may save it): the slug comes from the file name.
         slug = default_slug(source)
         if slug in RESERVED_SLUGS or not slug:
             fields.problem("slug", fields.msg("story.slug-from-file-taken", slug=slug))
             return None
         return slug
-    slug = fields.text("slug", max_length=100)
-    if slug is None:
-        return None
     if not _SLUG.match(slug):
         fields.problem("slug", fields.msg("story.slug-format", slug=slug, example=slugify(slug) or "my-story"))
         return None

@@ -36,6 +36,7 @@ from sdg_stories.search.pagefind_index import SearchIndexError
 from sdg_stories.search.records import goal_slots
 from sdg_stories.search.story_index import StoryIndex
 from sdg_stories.mkdocs_adapter.staging import StagedSite
+from sdg_stories.mkdocs_adapter.editor_files import generate_editor_files
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
 # Shipped with the template that uses it (templates/story-filters.html), so the two change together.
@@ -120,6 +121,7 @@ class MkDocsBuild:
         generated.append(File.generated(config, FILTERS_JS, abs_src_path=str(_TEMPLATES / "story-filters.js")))
         generated.append(File.generated(config, VACANCY_CLOSING_JS, abs_src_path=str(_TEMPLATES / "vacancy-closing.js")))
         generated += self._data_files(config)
+        generated += generate_editor_files(config, files, self.build.site)  # /admin/, the web editor
         taken = {file.dest_uri: file for file in files}
         language = self.build.settings.language
         problems = [

@@ -1,0 +1,1 @@
+"""The web editor: the vendored Decap CMS (decap/) and `sdg-stories editor`, its local mode (local_server.py)."""

@@ -1,0 +1,179 @@
+"""The web editor's configuration (Decap CMS's config.yml), generated from the story contract and the data.
+
+Nothing here is written by hand per site: the fields are the contract's (content/story_file.py), the
+choices are the 17 goals and 169 targets in the site's language, the advisers of advisers.yml and the
+vacancies of vacancies.yml as they are at build time. So the form cannot offer what the build refuses,
+and a new adviser or vacancy is in the form after the next build.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from sdg_stories.content.adviser_file import ADVISER_FIELDS
+from sdg_stories.content.folder import ADVISERS_FILE
+from sdg_stories.content.records import Content
+from sdg_stories.content.rubric import rubric_body
+from sdg_stories.content.story_file import STORY_FIELDS
+from sdg_stories.model.editor_settings import EditorSettings
+from sdg_stories.outputs.editor_labels import EDITOR_LABELS
+from sdg_stories.sdg.goals import LANGUAGES, Framework
+
+# The file name the reader's default_slug turns back into the slug: DATE-SLUG.md. {{year}} and friends
+# are the story's own date field (Decap reads the field called "date"), not the day of saving.
+STORY_FILE_NAME = "{{year}}-{{month}}-{{day}}-{{slug}}"
+IMAGES_FOLDER = "images"  # stories/images/, written in a story as images/photo.jpg (relative to the story)
+ADVISER_PHOTOS = "advisers"  # stories/images/advisers/, as `sdg-stories new-adviser` suggests
+# Fields of the contract the form leaves out on purpose (none: a field the form lacks is lost on saving).
+NOT_IN_FORM: frozenset[str] = frozenset()
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # as content/story_file.py checks it
+
+
+def editor_config(
+    framework: Framework, content: Content, language: str, stories_dir: str,
+    settings: EditorSettings, site_url: str | None,
+) -> dict[str, Any]:
+    """Decap CMS's configuration as data; ``config_yaml`` writes it."""
+    t = EDITOR_LABELS[language]
+    config: dict[str, Any] = {
+        "backend": _backend(settings),
+        "locale": language,
+        # In the browser of a writer running `sdg-stories editor`, files are read and saved on their
+        # computer (cli: editor/local_server.py); anywhere else, through the git host.
+        "local_backend": {"url": settings.local_api},
+        "media_folder": f"{stories_dir}/{IMAGES_FOLDER}",
+        "public_folder": IMAGES_FOLDER,
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [
+            _stories_collection(framework, content, language, stories_dir, t),
+            _advisers_collection(content, stories_dir, t),
+        ],
+    }
+    if settings.review:
+        config["publish_mode"] = "editorial_workflow"
+    if site_url:
+        config["site_url"] = site_url
+        config["display_url"] = site_url
+    return config
+
+
+def config_yaml(config: dict[str, Any]) -> str:
+    # Quoted where YAML would guess another type ("11.10" must not become 11.1 on the way to the editor).
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _backend(settings: EditorSettings) -> dict[str, Any]:
+    backend: dict[str, Any] = {"name": settings.backend, "branch": settings.branch}
+    if settings.repo:
+        backend["repo"] = settings.repo
+    for name in ("base_url", "auth_endpoint", "api_root", "app_id"):
+        value = getattr(settings, name)
+        if value:
+            backend[name] = value
+    if settings.app_id and settings.backend in ("gitlab", "forgejo", "gitea"):
+        backend["auth_type"] = "pkce"  # the browser logs in at the git host itself: no OAuth proxy to run
+    return backend
+
+
+def _stories_collection(
+    framework: Framework, content: Content, language: str, stories_dir: str, t: dict[str, str]
+) -> dict[str, Any]:
+    fields = {
+        "title": {"label": t["title"], "widget": "string", "hint": t["title_hint"]},
+        "date": {
+            "label": t["date"], "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
+            "time_format": False, "picker_utc": True, "default": "{{now}}",  # a new story is dated today
+        },
+        "adviser": {
+            "label": t["adviser"], "widget": "select", "hint": t["adviser_hint"],
+            "options": [
+                {"label": f"{adviser.name} ({adviser.role})", "value": key}
+                for key, adviser in sorted(content.advisers.items(), key=lambda item: item[1].name)
+            ],
+        },
+        "goals": {
+            "label": t["goals"], "widget": "select", "multiple": True, "required": False, "hint": t["goals_hint"],
+            "options": [{"label": f"{goal.id} — {goal.short[language]}", "value": goal.id} for goal in framework.goals],
+        },
+        "targets": {
+            "label": t["targets"], "widget": "select", "multiple": True, "required": False, "hint": t["targets_hint"],
+            "options": [
+                {"label": f"{target.id} — {target.title[language]}", "value": target.id} for target in framework.targets
+            ],
+        },
+        "summary": {"label": t["summary"], "widget": "text", "hint": t["summary_hint"]},
+        "image": {"label": t["image"], "widget": "image", "required": False, "choose_url": False},
+        "image_alt": {"label": t["image_alt"], "widget": "string", "required": False, "hint": t["image_alt_hint"]},
+        "lang": {
+            "label": t["lang"], "widget": "select", "default": language,
+            "options": [{"label": t[f"lang_{code}"], "value": code} for code in LANGUAGES],
+        },
+        # Optional: empty, the slug comes from the file name; kept as it is when a story has one of its own.
+        "slug": {
+            "label": t["slug"], "widget": "string", "required": False, "hint": t["slug_hint"],
+            "pattern": [SLUG_PATTERN, t["slug_pattern"]],
+        },
+        "draft": {"label": t["draft"], "widget": "boolean", "default": True, "required": False, "hint": t["draft_hint"]},
+        "vacancies": {
+            "label": t["vacancies"], "widget": "select", "multiple": True, "required": False, "hint": t["vacancies_hint"],
+            "options": [{"label": f"{vacancy.title} ({vacancy.id})", "value": vacancy.id} for vacancy in content.vacancies],
+        },
+    }
+    if not content.vacancies:
+        del fields["vacancies"]  # Decap refuses a select without options; there is nothing to choose yet
+    ordered = [{"name": name, **fields[name]} for name in STORY_FIELDS if name in fields]
+    ordered.append({
+        "name": "body", "label": t["body"], "widget": "markdown", "hint": t["body_hint"],
+        # Plain Markdown first: the rubric's placeholder comments survive it as written.
+        "modes": ["raw", "rich_text"], "default": rubric_body(language),
+    })
+    return {
+        "name": "stories",
+        "label": t["stories"],
+        "label_singular": t["story"],
+        "folder": stories_dir,
+        "extension": "md",
+        "format": "frontmatter",
+        "create": True,
+        "slug": STORY_FILE_NAME,
+        "identifier_field": "title",
+        "summary": "{{date}} · {{title}}",
+        "sortable_fields": ["date", "title"],
+        "fields": ordered,
+    }
+
+
+def _advisers_collection(content: Content, stories_dir: str, t: dict[str, str]) -> dict[str, Any]:
+    """advisers.yml maps each adviser's key to their fields; Decap edits a file's known keys, so the form
+    has one group per adviser of the build (a new adviser is added with `sdg-stories new-adviser`)."""
+    sub_fields = {
+        "name": {"label": t["name"], "widget": "string"},
+        "role": {"label": t["role"], "widget": "string"},
+        # Adviser photos live in stories/images/advisers/ and are written as images/advisers/NAME.jpg.
+        "photo": {
+            "label": t["photo"], "widget": "image", "required": False, "choose_url": False,
+            "media_folder": f"/{stories_dir}/{IMAGES_FOLDER}/{ADVISER_PHOTOS}", "public_folder": f"{IMAGES_FOLDER}/{ADVISER_PHOTOS}",
+        },
+        "bio": {"label": t["bio"], "widget": "text", "required": False},
+    }
+    advisers = [
+        {
+            "name": key, "label": adviser.name, "widget": "object",
+            "fields": [{"name": name, **sub_fields[name]} for name in ADVISER_FIELDS],
+        }
+        for key, adviser in content.advisers.items()
+    ]
+    return {
+        "name": "advisers",
+        "label": t["advisers"],
+        "editor": {"preview": False},
+        "files": [{"name": "advisers", "label": t["advisers_file"], "file": f"{stories_dir}/{ADVISERS_FILE}", "fields": advisers}],
+    }
+
+
+def contract_fields_missing(config: dict[str, Any]) -> list[str]:
+    """Contract fields the stories form does not offer (beyond those left out on purpose): for tests and checks."""
+    form = {field["name"] for field in config["collections"][0]["fields"]}
+    return [name for name in STORY_FIELDS if name not in form and name not in NOT_IN_FORM]

@@ -1,0 +1,90 @@
+"""The files of ``/admin/``, the web editor, as every build publishes them.
+
+The page, its configuration and the script that makes the preview look like the site are generated; the
+editor itself (Decap CMS) is served from the site, from the copy vendored in editor/decap/, so editing
+asks no third-party server for anything (only the git host, to publish).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from sdg_stories.model.editor_settings import EditorSettings
+from sdg_stories.model.site import Site
+from sdg_stories.outputs.editor_config import config_yaml, editor_config
+from sdg_stories.outputs.editor_labels import EDITOR_LABELS
+from sdg_stories.pages.renderer import environment
+
+ADMIN = "admin"
+DECAP_DIR = Path(__file__).parents[1] / "editor" / "decap"
+_PREVIEW_JS = Path(__file__).parents[1] / "templates" / "admin" / "sdg-editor.js"
+
+
+def decap_version() -> str:
+    return (DECAP_DIR / "VERSION").read_text("utf-8").strip()
+
+
+@dataclass(frozen=True)
+class EditorFile:
+    """One file under /admin/: generated text, or a file copied as it is."""
+
+    path: str
+    content: str | None = None
+    source: Path | None = None
+
+
+def editor_files(site: Site, settings: EditorSettings, stylesheets: list[str]) -> list[EditorFile]:
+    """``stylesheets``: the site's CSS as paths from the site's root, for the preview pane."""
+    language = site.language
+    version = decap_version()
+    # The version in the folder name: a browser never mixes a cached old chunk with a new editor.
+    decap = f"{ADMIN}/decap-{version}"
+    config = editor_config(
+        site.framework, site.content, language, site.settings.stories_dir, settings, site.settings.site_url
+    )
+    page = environment().get_template("admin/index.html").render(
+        t=EDITOR_LABELS[language], lang=language, decap_script=f"decap-{version}/decap-cms.js",
+        preview_data=Markup(_script_json({**preview_data(site, stylesheets), "publishing": settings.repo is not None})),
+    )
+    files = [
+        EditorFile(f"{ADMIN}/index.html", content=page),
+        EditorFile(f"{ADMIN}/config.yml", content=config_yaml(config)),
+        EditorFile(f"{ADMIN}/sdg-editor.js", source=_PREVIEW_JS),
+    ]
+    files += [
+        EditorFile(f"{decap}/{path.name}", source=path)
+        for path in sorted(DECAP_DIR.iterdir())
+        if path.is_file() and path.name != "VERSION"
+    ]
+    return files
+
+
+def preview_data(site: Site, stylesheets: list[str]) -> dict:
+    """What the preview pane needs to draw a story as the site does: names, colours, the site's CSS."""
+    language = site.language
+    return {
+        "lang": language,
+        "labels": EDITOR_LABELS[language],
+        # From /admin/ to the site's root; the CSS is loaded into the preview's frame.
+        "stylesheets": [f"../{path}" for path in stylesheets],
+        "goals": {str(goal.id): goal.short[language] for goal in site.framework.goals},
+        "targets": {target.id: target.title[language] for target in site.framework.targets},
+        "target_order": [target.id for target in site.framework.targets],  # the JSON's keys come sorted as text
+        "advisers": {
+            key: {
+                "name": adviser.name, "role": adviser.role, "initials": adviser.initials,
+                "photo": f"../{site.asset_url(adviser.photo)}" if adviser.photo else None,
+            }
+            for key, adviser in site.content.advisers.items()
+        },
+    }
+
+
+def _script_json(data: dict) -> str:
+    """JSON safe inside <script>: no "</script>" or "<!--" can end or change the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,107 @@
+/* The editor's preview pane draws a story with the site's own stylesheets and markup classes (story.html,
+   macros.html): title, adviser card, goal badges and target chips in the goals' colours, summary, image,
+   body. The names, colours and stylesheets come from the build (#sdg-editor-data), never from a server. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("sdg-editor-data").textContent);
+  var t = data.labels;
+  // Loaded before Decap (index.html), which then waits for CMS.init() below.
+  window.CMS_MANUAL_INIT = true;
+  document.addEventListener("DOMContentLoaded", start);
+
+  // On the writer's own computer Decap looks for `sdg-stories editor` (its local mode); elsewhere it
+  // publishes through the git host, which needs the settings under extra.sdg_stories.editor.
+  function start() {
+    var local = location.hostname === "127.0.0.1" || location.hostname === "localhost";
+    if (!local && !data.publishing) {
+      var note = document.createElement("p");
+      note.setAttribute("role", "alert");
+      note.style.cssText = "max-width: 40rem; margin: 4rem auto; font: 1.1rem/1.5 system-ui, sans-serif;";
+      note.textContent = t.not_configured;
+      document.body.appendChild(note);
+      return;
+    }
+    register();
+    CMS.init();
+  }
+
+  function register() {
+    data.stylesheets.forEach(function (href) {
+      CMS.registerPreviewStyle(new URL(href, location.href).href);
+    });
+    CMS.registerPreviewStyle(".sdg-editor-preview { padding: 1rem 1.5rem; max-width: 48rem; }", { raw: true });
+    CMS.registerPreviewTemplate("stories", StoryPreview);
+  }
+
+  function list(entry, name) {
+    var value = entry.getIn(["data", name]);
+    if (value === undefined || value === null || value === "") return [];
+    if (value.toJS) return value.toJS();
+    return Array.isArray(value) ? value : [value];
+  }
+
+  function text(entry, name) {
+    var value = entry.getIn(["data", name]);
+    return value === undefined || value === null ? "" : String(value);
+  }
+
+  // Target ids sort as the UN orders them: 11.1 < 11.2 < 11.10 < 11.a.
+  var targetOrder = {};
+  data.target_order.forEach(function (id, n) { targetOrder[id] = n; });
+
+  function h() {
+    return window.h.apply(null, arguments);  // React.createElement, from Decap's bundle
+  }
+
+  function adviserCard(key) {
+    var adviser = data.advisers[key];
+    if (!adviser) return null;
+    var photo = adviser.photo
+      ? h("img", { className: "sdg-adviser__photo", src: new URL(adviser.photo, location.href).href, alt: "", width: 96, height: 96 })
+      : h("span", { className: "sdg-adviser__photo sdg-adviser__photo--initials", "aria-hidden": "true" }, adviser.initials);
+    return h("div", { className: "sdg-adviser" }, photo,
+      h("div", { className: "sdg-adviser__text" },
+        h("p", { className: "sdg-adviser__name" }, adviser.name),
+        h("p", { className: "sdg-adviser__role" }, adviser.role)));
+  }
+
+  function badge(goal) {
+    return h("li", { key: "goal-" + goal },
+      h("span", { className: "sdg-badge sdg-goal-" + goal },
+        h("span", { className: "sdg-badge__number" }, String(goal)), " ",
+        h("span", { className: "sdg-badge__title" }, data.goals[String(goal)])));
+  }
+
+  function chip(target) {
+    var goal = target.split(".")[0];
+    return h("li", { key: "target-" + target },
+      h("span", { className: "sdg-chip sdg-goal-" + goal, title: data.targets[target] }, target),
+      " ", h("span", { className: "sdg-editor-target-text" }, data.targets[target]));
+  }
+
+  function StoryPreview(props) {
+    var entry = props.entry;
+    var targets = list(entry, "targets").map(String).filter(function (id) { return id in data.targets; });
+    targets.sort(function (a, b) { return targetOrder[a] - targetOrder[b]; });
+    // A story serves the goals it names and the goals of its targets, as on the site.
+    var goals = {};
+    list(entry, "goals").forEach(function (goal) { if (String(goal) in data.goals) goals[Number(goal)] = true; });
+    targets.forEach(function (id) { goals[Number(id.split(".")[0])] = true; });
+    var goalIds = Object.keys(goals).map(Number).sort(function (a, b) { return a - b; });
+    var image = text(entry, "image");
+    var lang = text(entry, "lang") || data.lang;
+    return h("div", { className: "md-typeset sdg-editor-preview" },
+      h("article", { className: "sdg-story" },
+        entry.getIn(["data", "draft"]) ? h("p", { className: "sdg-draft-banner", role: "note" }, t.draft_banner) : null,
+        h("header", { className: "sdg-story__header" },
+          h("h1", { lang: lang }, text(entry, "title")),
+          h("div", { className: "sdg-story__meta" },
+            adviserCard(text(entry, "adviser")),
+            goalIds.length ? h("ul", { className: "sdg-badges", "aria-label": t.goals }, goalIds.map(badge)) : null,
+            targets.length ? h("ul", { className: "sdg-chips", "aria-label": t.targets }, targets.map(chip)) : null)),
+        text(entry, "summary") ? h("p", { className: "sdg-story__summary", lang: lang }, h("strong", null, text(entry, "summary"))) : null,
+        image ? h("figure", { className: "sdg-story__image" },
+          h("img", { src: props.getAsset(image).toString(), alt: text(entry, "image_alt") })) : null,
+        h("div", { className: "sdg-story__body", lang: lang }, props.widgetFor("body"))));
+  }
+})();

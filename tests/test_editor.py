@@ -1,0 +1,355 @@
+"""The web editor at /admin/: its configuration against the story contract and the data, its place in the
+site (noindex, in no sitemap, feed, open data or search result), and the rules of its local mode."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from project import Build, Project
+
+from sdg_stories.content.story_file import STORY_FIELDS
+from sdg_stories.editor.local_server import make_server
+from sdg_stories.editor.repository import Refused, StoriesRepository
+from sdg_stories.outputs.editor_config import contract_fields_missing
+from sdg_stories.sdg.goals import load_framework
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _config(build: Build) -> dict:
+    return yaml.safe_load((build.site / "admin" / "config.yml").read_text("utf-8"))
+
+
+def _fields(config: dict) -> dict[str, dict]:
+    stories = next(c for c in config["collections"] if c["name"] == "stories")
+    return {field["name"]: field for field in stories["fields"]}
+
+
+# The configuration is the contract's
+
+
+def test_the_stories_form_offers_every_contract_field(example_site: Build) -> None:
+    config = _config(example_site)
+    assert contract_fields_missing(config) == []
+    assert set(_fields(config)) == set(STORY_FIELDS) | {"body"}  # Decap drops a field it does not know on saving
+    stories = config["collections"][0]
+    assert stories["folder"] == "stories" and stories["extension"] == "md"
+    assert stories["slug"] == "{{year}}-{{month}}-{{day}}-{{slug}}"  # DATE-SLUG.md, as the reader expects
+
+
+def test_required_fields_are_required_and_new_stories_start_as_drafts(example_site: Build) -> None:
+    fields = _fields(_config(example_site))
+    # Decap requires a field unless it says required: false.
+    assert {name for name, field in fields.items() if field.get("required", True)} == {
+        "title", "date", "adviser", "summary", "lang", "body"
+    }
+    assert fields["draft"]["default"] is True
+    assert fields["date"]["format"] == "YYYY-MM-DD"
+    body = fields["body"]["default"]
+    assert [line for line in body.splitlines() if line.startswith("## ")] == [
+        "## De vraag", "## De aanpak", "## Het resultaat", "## Bijdrage aan het doel"
+    ]
+
+
+def test_the_choices_are_the_17_goals_the_169_targets_every_adviser_and_every_vacancy(example_site: Build) -> None:
+    fields = _fields(_config(example_site))
+    framework = load_framework()
+    goals = fields["goals"]["options"]
+    assert [option["value"] for option in goals] == list(range(1, 18))
+    assert goals[10]["label"] == "11 — " + framework.goal(11).short["nl"]
+    targets = fields["targets"]["options"]
+    assert len(targets) == 169
+    assert [option["value"] for option in targets] == [target.id for target in framework.targets]
+    assert {"label": "11.7 — " + framework.target("11.7").title["nl"], "value": "11.7"} in targets
+    assert "16.10" in [option["value"] for option in targets]  # ids stay text: 16.10 is not 16.1
+    advisers = yaml.safe_load((ROOT / "stories" / "advisers.yml").read_text("utf-8"))
+    assert sorted(option["value"] for option in fields["adviser"]["options"]) == sorted(advisers)
+    vacancies = yaml.safe_load((ROOT / "stories" / "vacancies.yml").read_text("utf-8"))
+    assert sorted(option["value"] for option in fields["vacancies"]["options"]) == sorted(v["id"] for v in vacancies)
+    assert [option["value"] for option in fields["lang"]["options"]] == ["nl", "en"]
+    adviser_file = next(c for c in _config(example_site)["collections"] if c["name"] == "advisers")["files"][0]
+    assert adviser_file["file"] == "stories/advisers.yml"
+    assert sorted(field["name"] for field in adviser_file["fields"]) == sorted(advisers)
+
+
+def test_the_interface_and_labels_follow_the_site_language(project: Project) -> None:
+    project.story("2024-04-05-een-verhaal.md")
+    project.configure(theme__language="en")
+    build = project.build()
+    assert build.ok, build.output
+    config = _config(build)
+    assert config["locale"] == "en"
+    assert _fields(config)["goals"]["options"][12]["label"] == "13 — " + load_framework().goal(13).short["en"]
+    assert "## The question" in _fields(config)["body"]["default"]
+
+
+def test_publishing_settings_reach_the_configuration(project: Project) -> None:
+    project.story("2024-04-05-een-verhaal.md")
+    project.configure(editor={
+        "backend": "gitlab", "repo": "meridiaan/verhalen", "branch": "productie", "app_id": "abc123",
+        "api_root": "https://git.example.nl/api/v4", "base_url": "https://git.example.nl", "local_port": 18999,
+    })
+    build = project.build("--strict")
+    assert build.ok, build.output
+    config = _config(build)
+    assert config["backend"] == {
+        "name": "gitlab", "branch": "productie", "repo": "meridiaan/verhalen", "base_url": "https://git.example.nl",
+        "api_root": "https://git.example.nl/api/v4", "app_id": "abc123", "auth_type": "pkce",
+    }
+    assert config["publish_mode"] == "editorial_workflow"  # the review step is on unless switched off
+    assert config["local_backend"] == {"url": "http://127.0.0.1:18999/api/v1"}
+
+
+def test_a_wrong_editor_setting_fails_the_build_naming_it(project: Project) -> None:
+    project.story("2024-04-05-een-verhaal.md")
+    project.configure(editor={"backend": "svn", "repo": "no-slash"})
+    build = project.build()
+    assert not build.ok
+    assert "extra.sdg_stories.editor.backend: 'svn' is not supported" in build.output
+    assert "extra.sdg_stories.editor.repo: 'no-slash' must be the repository as owner/name" in build.output
+    project.configure(editor={"backend": "gitea", "repo": "meridiaan/verhalen"})
+    build = project.build()
+    assert not build.ok
+    assert "Decap CMS's gitea backend has no review step; use backend: forgejo, or set review: false" in build.output
+
+
+# /admin/ in the site
+
+
+def test_admin_is_served_from_the_site_with_noindex_and_no_third_party(example_site: Build) -> None:
+    page = example_site.soup("admin/")
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    scripts = [script.get("src") for script in page.find_all("script") if script.get("src")]
+    assert scripts == ["sdg-editor.js", "decap-3.16.3/decap-cms.js"]
+    assert all((example_site.site / "admin" / src).is_file() for src in scripts)
+    assert (example_site.site / "admin" / "decap-3.16.3" / "LICENSE").is_file()
+    assert (example_site.site / "admin" / "config.yml").is_file()  # where Decap looks: beside the page
+    data = json.loads(page.find("script", id="sdg-editor-data").string)
+    assert all((example_site.site / "admin" / css).resolve().is_file() for css in data["stylesheets"])
+    assert any("sdg-goals.css" in css for css in data["stylesheets"])
+
+
+def test_admin_is_in_no_sitemap_feed_open_data_file_or_search_result(example_site: Build) -> None:
+    site = example_site.site
+    published = [path for path in site.rglob("*") if path.suffix in (".xml", ".json", ".txt") and "admin" not in path.parts]
+    assert any(path.name == "sitemap.xml" for path in published) and any(path.name == "feed.xml" for path in published)
+    for path in published:
+        assert "admin" not in path.read_text("utf-8"), path
+    fragments = list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert fragments
+    urls = [json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])["url"] for path in fragments]
+    assert urls and not [url for url in urls if "admin" in url]
+    assert "data-pagefind-body" not in example_site.html("admin/")
+
+
+# The local mode: `sdg-stories editor`'s rules
+
+
+@pytest.fixture
+def repository(project: Project) -> StoriesRepository:
+    project.story("2024-04-05-een-verhaal.md")
+    return StoriesRepository(project.root, "stories", load_framework(), "nl")
+
+
+STORY = "---\ntitle: Nieuw\ndate: 2025-01-02\nadviser: anna-de-vries\ngoals:\n  - 11\ntargets:\n  - \"16.10\"\nsummary: Kort.\ndraft: true\n---\nTekst.\n"
+
+
+def _persist(repository: StoriesRepository, path: str, raw: str) -> object:
+    return repository.handle("persistEntry", {"entry": {"path": path, "raw": raw, "slug": "x"}, "assets": [], "options": {}})
+
+
+@pytest.mark.parametrize("path", [
+    "mkdocs.yml", "stories/../mkdocs.yml", "/etc/passwd", "docs/index.md", "stories/.verborgen.md",
+    "stories/images/foto.md", "stories/notities.txt", "hooks/mkdocs_hooks.py",
+])
+def test_nothing_is_written_outside_the_stories_or_of_another_kind(repository: StoriesRepository, project: Project, path: str) -> None:
+    with pytest.raises(Refused):
+        _persist(repository, path, STORY)
+    assert not (project.root / "stories" / "notities.txt").exists()
+    assert not (project.root / "stories" / ".verborgen.md").exists()
+
+
+def test_a_new_story_is_written_as_saved(repository: StoriesRepository, project: Project) -> None:
+    _persist(repository, "stories/2025-01-02-nieuw.md", STORY)
+    assert (project.stories / "2025-01-02-nieuw.md").read_text("utf-8") == STORY
+    listed = repository.handle("entriesByFolder", {"folder": "stories", "extension": "md", "depth": 1})
+    assert sorted(entry["file"]["path"] for entry in listed) == ["stories/2024-04-05-een-verhaal.md", "stories/2025-01-02-nieuw.md"]
+
+
+def test_an_existing_file_is_replaced_only_as_the_editor_opened_it(repository: StoriesRepository, project: Project) -> None:
+    path = project.stories / "2024-04-05-een-verhaal.md"
+    original = path.read_text("utf-8")
+    with pytest.raises(Refused, match="is veranderd sinds de editor het opende"):
+        _persist(repository, "stories/2024-04-05-een-verhaal.md", STORY)  # never opened: a new story's name clash
+    assert path.read_text("utf-8") == original
+    repository.handle("getEntry", {"path": "stories/2024-04-05-een-verhaal.md"})
+    path.write_text(original + "\nIn een ander programma bewerkt.\n", "utf-8")
+    with pytest.raises(Refused):
+        _persist(repository, "stories/2024-04-05-een-verhaal.md", STORY)  # changed on disk since
+    repository.handle("getEntry", {"path": "stories/2024-04-05-een-verhaal.md"})
+    _persist(repository, "stories/2024-04-05-een-verhaal.md", STORY)
+    assert path.read_text("utf-8") == STORY
+
+
+def test_a_story_the_build_would_refuse_is_not_saved_and_the_build_says_why(repository: StoriesRepository, project: Project) -> None:
+    with pytest.raises(Refused) as refused:
+        _persist(repository, "stories/2025-01-02-fout.md", STORY.replace("  - 11\n", "  - 18\n"))
+    assert "stories/2025-01-02-fout.md:6: goals: '18' is geen doel" in str(refused.value)
+    assert not (project.stories / "2025-01-02-fout.md").exists()
+
+
+def test_saving_advisers_keeps_the_explanation_at_the_top(repository: StoriesRepository, project: Project) -> None:
+    path = project.stories / "advisers.yml"
+    path.write_text("# Uitleg voor wie dit bestand met de hand bewerkt.\n\nanna-de-vries:\n  name: Anna de Vries\n  role: Adviseur Ruimte\n", "utf-8")
+    repository.handle("entriesByFiles", {"files": [{"path": "stories/advisers.yml"}]})
+    saved = "anna-de-vries:\n  name: Anna de Vries\n  role: Adviseur Stad\n"
+    _persist(repository, "stories/advisers.yml", saved)
+    assert path.read_text("utf-8") == "# Uitleg voor wie dit bestand met de hand bewerkt.\n\n" + saved
+
+
+def test_the_editor_is_given_target_ids_as_text_so_17_10_stays_17_10(repository: StoriesRepository, project: Project) -> None:
+    # The editor's YAML parser reads an unquoted 17.10 as the number 17.1; the build reads the text.
+    path = project.raw_story("2024-05-27-inkoop.md", STORY.replace('targets:\n  - "16.10"\n', "targets: [17.10, 11.a, 8.5]\n"))
+    entry = repository.handle("getEntry", {"path": "stories/2024-05-27-inkoop.md"})
+    assert 'targets: ["17.10", 11.a, "8.5"]' in entry["data"]
+    assert entry["data"].replace('"', "") == path.read_text("utf-8").replace('"', "")
+    assert "17.10" in path.read_text("utf-8") and '"17.10"' not in path.read_text("utf-8")  # the file is untouched
+
+
+def test_an_image_never_replaces_another(repository: StoriesRepository, project: Project) -> None:
+    asset = {"path": "stories/images/foto.png", "content": base64.b64encode(b"one").decode(), "encoding": "base64"}
+    repository.handle("persistMedia", {"asset": asset, "options": {}})
+    with pytest.raises(Refused, match="bestaat al"):
+        repository.handle("persistMedia", {"asset": {**asset, "content": base64.b64encode(b"two").decode()}, "options": {}})
+    assert (project.stories / "images" / "foto.png").read_bytes() == b"one"
+
+
+def test_the_server_listens_on_127_0_0_1_and_answers_only_local_pages(repository: StoriesRepository) -> None:
+    server = make_server(repository, None, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert server.server_address[0] == "127.0.0.1"
+        url = f"http://127.0.0.1:{server.server_address[1]}/api/v1"
+
+        def post(origin: str, action: str = "info"):
+            request = urllib.request.Request(
+                url, data=json.dumps({"action": action}).encode(), headers={"Content-Type": "application/json", "Origin": origin}
+            )
+            return urllib.request.urlopen(request, timeout=5)
+
+        with post("http://127.0.0.1:8000") as answer:
+            assert answer.headers["Access-Control-Allow-Origin"] == "http://127.0.0.1:8000"
+            assert json.load(answer)["type"] == "local_fs"
+        # A page elsewhere can make a browser send a POST without asking first (a form, text/plain), or
+        # reach the port under its own name (DNS rebinding): refused before anything is read or written.
+        for headers in (
+            {"Content-Type": "application/json", "Origin": "https://evil.example"},
+            {"Content-Type": "text/plain", "Origin": "http://127.0.0.1:8000"},
+            {"Content-Type": "application/json", "Host": f"evil.example:{server.server_address[1]}"},
+        ):
+            persist = json.dumps({"action": "persistEntry", "params": {
+                "entry": {"path": "stories/2025-01-02-nieuw.md", "raw": STORY, "slug": "x"}, "assets": [], "options": {}}})
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(urllib.request.Request(url, data=persist.encode(), headers=headers), timeout=5)
+            assert refused.value.code in (403, 415)
+            assert refused.value.headers["Access-Control-Allow-Origin"] in (None, "http://127.0.0.1:8000")
+        assert not (repository.root / "stories" / "2025-01-02-nieuw.md").exists()
+        with pytest.raises(urllib.error.HTTPError) as error:
+            post("http://localhost:8000", action="unpublishedEntries")
+        assert error.value.code == 422
+        assert "onbekende opdracht" in json.load(error.value)["error"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_sdg_stories_editor_builds_the_site_and_serves_it_with_the_local_backend(project: Project) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    project.story("2024-04-05-een-verhaal.md")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = subprocess.Popen(
+        [sys.executable, "-m", "sdg_stories.cli.main", "editor", "--port", str(port)],
+        cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        lines = [command.stdout.readline() for _ in range(2)]
+        assert lines[0].startswith("De site wordt gebouwd")
+        assert f"http://127.0.0.1:{port}/admin/" in lines[1], lines
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/", timeout=10) as page:
+            assert "decap-3.16.3/decap-cms.js" in page.read().decode("utf-8")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/config.yml", timeout=10) as config:
+            assert config.headers["Content-Type"] == "text/yaml"
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/v1", data=b'{"action": "info"}', headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            assert json.load(answer)["publish_modes"] == ["simple"]
+        assert list(project.root.glob("site*")) == []  # built in a scratch folder, not over site/
+    finally:
+        command.terminate()
+        command.wait(timeout=10)
+    assert command.returncode == 0  # stopped cleanly, its scratch build removed
+
+
+# What Decap CMS 3.16.3 writes (captured from the browser test), read by the build as it is
+DECAP_STORY = """---
+title: Schone lucht in de binnenstad van Zwolle
+date: 2026-11-02
+adviser: ineke-veldkamp
+goals:
+  - 11
+  - 13
+targets:
+  - "11.6"
+  - "16.10"
+  - 11.a
+summary: Een adviseur hielp de gemeente de luchtkwaliteit in kaart te brengen en
+  te verbeteren.
+image: images/lucht.jpg
+image_alt: Een meetkast aan een lantaarnpaal
+lang: nl
+draft: true
+vacancies:
+  - adviseur-klimaat
+---
+In Zwolle was de lucht in de binnenstad vaak slecht.
+
+## De vraag
+
+De gemeente wilde weten waar het fijnstof vandaan kwam.
+"""
+
+
+def test_the_reader_takes_what_decap_writes() -> None:
+    from sdg_stories.content.story_file import parse_story
+
+    story, problems = parse_story(DECAP_STORY, "2026-11-02-schone-lucht.md", "stories/2026-11-02-schone-lucht.md", load_framework(), "nl")
+    assert problems == []
+    assert story.targets == ("11.6", "11.a", "16.10")
+    assert story.goals == (11, 13, 16)
+    assert str(story.date) == "2026-11-02" and story.slug == "schone-lucht"
+    assert story.summary == "Een adviseur hielp de gemeente de luchtkwaliteit in kaart te brengen en te verbeteren."
+    assert story.image == "images/lucht.jpg" and story.vacancies == ("adviseur-klimaat",) and story.draft
+
+
+def test_an_empty_slug_is_the_file_names_as_a_missing_one() -> None:
+    from sdg_stories.content.story_file import parse_story
+
+    for empty in ('slug: ""\n', "slug:\n"):
+        text = DECAP_STORY.replace("lang: nl\n", "lang: nl\n" + empty)
+        story, problems = parse_story(text, "2026-11-02-schone-lucht.md", "stories/x.md", load_framework(), "nl")
+        assert problems == [] and story is not None and story.slug == "schone-lucht"
