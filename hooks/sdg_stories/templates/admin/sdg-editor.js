@@ -17,7 +17,7 @@
       var note = document.createElement("p");
       note.setAttribute("role", "alert");
       note.style.cssText = "max-width: 40rem; margin: 4rem auto; font: 1.1rem/1.5 system-ui, sans-serif;";
-      note.textContent = t.not_configured;
+      note.textContent = data.not_configured;
       document.body.appendChild(note);
       return;
     }
