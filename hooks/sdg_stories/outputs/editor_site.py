@@ -23,7 +23,7 @@ from sdg_stories.pages.renderer import environment
 ADMIN = "admin"
 # The words of templates/story.html that the preview (templates/admin/sdg-editor.js) draws too.
 PREVIEW_LABELS = (
-    "draft_banner", "published", "goals", "goal", "targets", "target_n", "this_story_serves", "contribution_targets",
+    "draft_banner", "published", "photo_of", "goals", "goal", "target_n", "this_story_serves", "contribution_targets",
 )
 DECAP_DIR = Path(__file__).parents[1] / "editor" / "decap"
 _PREVIEW_JS = Path(__file__).parents[1] / "templates" / "admin" / "sdg-editor.js"
@@ -82,6 +82,7 @@ def preview_data(site: Site, stylesheets: list[str]) -> dict:
         # From /admin/ to the site's root; the CSS is loaded into the preview's frame.
         "stylesheets": [f"../{path}" for path in stylesheets],
         "goals": {str(goal.id): goal.short[language] for goal in site.framework.goals},
+        "goal_titles": {str(goal.id): goal.title[language] for goal in site.framework.goals},
         "targets": {target.id: target.title[language] for target in site.framework.targets},
         "target_order": [target.id for target in site.framework.targets],  # the JSON's keys come sorted as text
         "advisers": {
