@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from project import Build, Project
+from test_cli import sdg_stories
 
 from sdg_stories.content.story_file import STORY_FIELDS
 from sdg_stories.editor.local_server import make_server
@@ -90,6 +91,13 @@ def test_the_interface_and_labels_follow_the_site_language(project: Project) -> 
     assert config["locale"] == "en"
     assert _fields(config)["goals"]["options"][12]["label"] == "13 — " + load_framework().goal(13).short["en"]
     assert "## The question" in _fields(config)["body"]["default"]
+    assert [_fields(config)[name]["label"] for name in ("title", "targets", "draft")] == ["Title", "Targets", "Draft"]
+    assert [option["label"] for option in _fields(config)["lang"]["options"]] == ["Dutch", "English"]
+    page = build.soup("admin/")
+    assert page.title.string == "Edit stories" and page.html["lang"] == "en"
+    data = json.loads(page.find("script", id="sdg-editor-data").string)
+    assert data["labels"]["this_story_serves"] == "This story contributes to"  # the story page's own words
+    assert data["not_configured"].startswith("Publishing from this site is not set up yet.")
 
 
 def test_publishing_settings_reach_the_configuration(project: Project) -> None:
@@ -109,17 +117,57 @@ def test_publishing_settings_reach_the_configuration(project: Project) -> None:
     assert config["local_backend"] == {"url": "http://127.0.0.1:18999/api/v1"}
 
 
-def test_a_wrong_editor_setting_fails_the_build_naming_it(project: Project) -> None:
+WRONG_SETTINGS = {
+    "nl": [
+        "mkdocs.yml: extra.sdg_stories.editor.backend: 'svn' wordt niet ondersteund; gebruik github, gitlab, forgejo of gitea",
+        "mkdocs.yml: extra.sdg_stories.editor.local_port: '80' moet een poortnummer van 1024 tot en met 65535 zijn",
+        "mkdocs.yml: extra.sdg_stories.editor.repo: 'no-slash' moet de repository zijn als eigenaar/naam, zoals meridiaan/sdg-verhalen",
+    ],
+    "en": [
+        "mkdocs.yml: extra.sdg_stories.editor.backend: 'svn' is not supported; use github, gitlab, forgejo or gitea",
+        "mkdocs.yml: extra.sdg_stories.editor.local_port: '80' must be a port number from 1024 to 65535",
+        "mkdocs.yml: extra.sdg_stories.editor.repo: 'no-slash' must be the repository as owner/name, like meridiaan/sdg-verhalen",
+    ],
+}
+NO_REVIEW = {
+    "nl": "extra.sdg_stories.editor.review: de gitea-backend van Decap CMS heeft geen controlestap; gebruik backend: forgejo, of zet review: false",
+    "en": "extra.sdg_stories.editor.review: Decap CMS's gitea backend has no review step; use backend: forgejo, or set review: false",
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_wrong_editor_setting_is_reported_in_the_sites_language_by_the_build_and_the_editor(project: Project, language: str) -> None:
     project.story("2024-04-05-een-verhaal.md")
-    project.configure(editor={"backend": "svn", "repo": "no-slash"})
+    project.configure(theme__language=language, editor={"backend": "svn", "repo": "no-slash", "local_port": 80})
     build = project.build()
     assert not build.ok
-    assert "extra.sdg_stories.editor.backend: 'svn' is not supported" in build.output
-    assert "extra.sdg_stories.editor.repo: 'no-slash' must be the repository as owner/name" in build.output
+    assert [line.strip() for line in build.output.splitlines() if "extra.sdg_stories.editor" in line] == WRONG_SETTINGS[language], build.output
+    assert {"nl": "3 problemen in de inhoud", "en": "3 problems in the content"}[language] in build.output
+    # `sdg-stories editor` refuses the same settings with the same words, before building or serving anything.
+    editor = sdg_stories(project.root, "editor", "--port", "0")
+    assert editor.returncode == 1 and "Traceback" not in editor.stderr
+    assert editor.stderr.startswith({"nl": "Fout: ", "en": "Error: "}[language])
+    for line in WRONG_SETTINGS[language]:
+        assert line in editor.stderr, editor.stderr
     project.configure(editor={"backend": "gitea", "repo": "meridiaan/verhalen"})
     build = project.build()
     assert not build.ok
-    assert "Decap CMS's gitea backend has no review step; use backend: forgejo, or set review: false" in build.output
+    assert NO_REVIEW[language] in build.output
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("nl", ["Open de webeditor op deze computer", "De poort op 127.0.0.1", "Toon deze al gebouwde site", "Opties:"]),
+    ("en", ["Open the web editor on this computer", "The port on 127.0.0.1", "Serve this built site", "Options:"]),
+])
+def test_sdg_stories_editor_helps_in_the_sites_language(project: Project, language: str, expected: list[str]) -> None:
+    project.configure(theme__language=language)
+    helped = sdg_stories(project.root, "editor", "--help")
+    assert helped.returncode == 0
+    for text in expected:
+        assert text in helped.stdout, helped.stdout
+    assert "http://127.0.0.1:8000/admin/." in helped.stdout.replace("\n", "")
+    listed = sdg_stories(project.root, "--help").stdout
+    assert {"nl": "schrijf, controleer en bekijk een verhaal in de browser", "en": "write, check and preview a story in the browser"}[language] in listed
 
 
 # /admin/ in the site
@@ -225,6 +273,25 @@ def test_the_editor_is_given_target_ids_as_text_so_17_10_stays_17_10(repository:
     assert "17.10" in path.read_text("utf-8") and '"17.10"' not in path.read_text("utf-8")  # the file is untouched
 
 
+def test_target_ids_are_saved_quoted_whatever_the_editor_sends(repository: StoriesRepository, project: Project) -> None:
+    _persist(repository, "stories/2025-01-02-nieuw.md", STORY.replace('targets:\n  - "16.10"\n', "targets: [17.10, 11.a]\n"))
+    assert 'targets: ["17.10", 11.a]\n' in (project.stories / "2025-01-02-nieuw.md").read_text("utf-8")
+
+
+def test_the_editors_refusals_are_in_the_sites_language(project: Project) -> None:
+    project.story("2024-04-05-een-verhaal.md")
+    english = StoriesRepository(project.root, "stories", load_framework(), "en")
+    with pytest.raises(Refused, match="has changed since the editor opened it"):
+        _persist(english, "stories/2024-04-05-een-verhaal.md", STORY)
+    with pytest.raises(Refused, match=r"^the site would refuse it for 2 reasons: .*goals: '18' is not a goal"):
+        _persist(english, "stories/2025-01-02-fout.md", STORY.replace("  - 11\n", "  - 18\n").replace("date: 2025-01-02", "date: 2025-02-30"))
+    with pytest.raises(Refused, match="is outside the folder stories/"):
+        _persist(english, "mkdocs.yml", STORY)
+    dutch = StoriesRepository(project.root, "stories", load_framework(), "nl")
+    with pytest.raises(Refused, match="^de site zou het weigeren: .*goals: '18' is geen doel"):
+        _persist(dutch, "stories/2025-01-02-fout.md", STORY.replace("  - 11\n", "  - 18\n"))
+
+
 def test_an_image_never_replaces_another(repository: StoriesRepository, project: Project) -> None:
     asset = {"path": "stories/images/foto.png", "content": base64.b64encode(b"one").decode(), "encoding": "base64"}
     repository.handle("persistMedia", {"asset": asset, "options": {}})
@@ -261,6 +328,7 @@ def test_the_server_listens_on_127_0_0_1_and_answers_only_local_pages(repository
             with pytest.raises(urllib.error.HTTPError) as refused:
                 urllib.request.urlopen(urllib.request.Request(url, data=persist.encode(), headers=headers), timeout=5)
             assert refused.value.code in (403, 415)
+            assert json.load(refused.value)["error"] in ("alleen pagina's van deze computer mogen de editor gebruiken", "stuur JSON")
             assert refused.value.headers["Access-Control-Allow-Origin"] in (None, "http://127.0.0.1:8000")
         assert not (repository.root / "stories" / "2025-01-02-nieuw.md").exists()
         with pytest.raises(urllib.error.HTTPError) as error:

@@ -50,6 +50,16 @@ def editor_project(tmp_path: Path):
     server.server_close()
 
 
+# The parts of templates/story.html the preview draws, by class; both must have them in the same order.
+STORY_PARTS = (
+    "sdg-draft-banner", "sdg-story__header", "sdg-adviser", "sdg-story__date", "sdg-badges", "sdg-story__lead",
+    "sdg-story__image", "sdg-story__body", "sdg-contributions", "sdg-contribution__goal", "sdg-contribution__goal-text",
+    "sdg-contribution__targets", "sdg-contribution__target-text",
+)
+PARTS = ", ".join(f"article.sdg-story .{name}" for name in STORY_PARTS)
+_FIRST_CLASS = "(elements, names) => elements.map(e => names.find(name => e.classList.contains(name)))"
+
+
 def _choose(page, field: str, typed: str) -> None:
     """A select of the form (react-select): type to filter the options, Enter takes the first."""
     box = page.locator(f"input[id^='{field}-field-']")
@@ -62,7 +72,10 @@ def test_a_story_made_in_the_editor_is_checked_built_and_on_its_goal_pages(edito
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing")
     playwright_api = pytest.importorskip("playwright.sync_api")
+    from sdg_stories.sdg.goals import load_framework
+
     project, base = editor_project
+    target_text = load_framework().target("11.6").title["nl"]
     before = set(project.stories.glob("*.md"))
     elsewhere: list[str] = []
     errors: list[str] = []
@@ -96,11 +109,21 @@ def test_a_story_made_in_the_editor_is_checked_built_and_on_its_goal_pages(edito
             "## Het resultaat\n\nEr kwam een milieuzone en de metingen gingen omlaag.\n\n"
             "## Bijdrage aan het doel\n\nSchone lucht maakt de stad gezonder (11.6).\n"
         )
-        # The preview pane draws the story with the site's styles and goal colours.
+        # The preview pane draws the story as the published page does: its styles, goal colours, order and words.
         preview = page.frame_locator("iframe").first
         assert preview.locator("h1").inner_text(timeout=10_000) == TITLE
-        assert preview.locator(".sdg-badge.sdg-goal-13").count() == 1
-        assert preview.locator(".sdg-chip.sdg-goal-11").inner_text() == "11.6"
+        preview.locator(".sdg-story__body h2").first.wait_for(timeout=10_000)
+        assert preview.locator(".sdg-story__lead").inner_text() == SUMMARY
+        assert preview.locator(".sdg-badges .sdg-badge.sdg-goal-13").count() == 1
+        assert preview.locator(".sdg-contributions h2").inner_text() == "Dit verhaal draagt bij aan"
+        assert preview.locator(".sdg-contribution__goal .sdg-badge").count() == 2
+        assert preview.locator(".sdg-contribution__target-text").all_inner_texts() == [target_text]
+        assert preview.locator(".sdg-contribution .sdg-chip.sdg-goal-11").inner_text().endswith("11.6")
+        preview_order = preview.locator(PARTS).evaluate_all(_FIRST_CLASS, list(STORY_PARTS))
+        assert preview_order[:8] == [
+            "sdg-story__header", "sdg-adviser", "sdg-story__date", "sdg-badges", "sdg-story__lead", "sdg-story__body",
+            "sdg-contributions", "sdg-contribution__goal",
+        ]
         page.get_by_role("button", name="Publiceer").first.click()
         page.get_by_text("Publiceer nu").click()
         # Decap marks the story published once `sdg-stories editor` has written the file (a refusal
@@ -114,6 +137,7 @@ def test_a_story_made_in_the_editor_is_checked_built_and_on_its_goal_pages(edito
     assert [path.name for path in created] == ["2026-11-02-schone-lucht-in-de-binnenstad-van-zwolle.md"]
     text = created[0].read_text("utf-8")
     assert re.search(r"^title: " + re.escape(TITLE) + "$", text, re.M)
+    assert '- "11.6"' in text  # quoted: a YAML reader sees the text 11.6, never a number
     checked = subprocess.run(
         [sys.executable, "-m", "sdg_stories.cli.main", "check", str(created[0])],
         cwd=project.root, capture_output=True, text=True,
@@ -124,6 +148,12 @@ def test_a_story_made_in_the_editor_is_checked_built_and_on_its_goal_pages(edito
     for goal in (11, 13):
         titles = [link.get_text(strip=True) for link in rebuilt.content(f"sdg/{goal}/").select(".sdg-card__title a")]
         assert TITLE in titles, (goal, titles)
+    published = rebuilt.content("stories/schone-lucht-in-de-binnenstad-van-zwolle/")
+    published_order = [
+        next(name for name in STORY_PARTS if name in element["class"]) for element in published.select(PARTS)
+        if not element.find_parent(class_=("sdg-related", "sdg-vacancies"))  # what follows is the site's, not the story's
+    ]
+    assert preview_order == published_order, (preview_order, published_order)
 
 
 def test_an_adviser_edited_in_the_editor_keeps_the_file_s_comments_and_passes_the_check(editor_project) -> None:

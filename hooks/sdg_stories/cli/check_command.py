@@ -13,7 +13,7 @@ from sdg_stories.content.messages import Messages
 
 if TYPE_CHECKING:
     from sdg_stories.cli.check import CheckReport
-    from sdg_stories.cli.main import Session
+    from sdg_stories.cli.session import Session
 
 
 @command("check", help="cli.check.help", short_help="cli.check.short")

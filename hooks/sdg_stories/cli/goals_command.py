@@ -10,7 +10,7 @@ from sdg_stories.cli.click_language import command, option, sentence
 from sdg_stories.cli.terminal_text import text_width, wrap
 
 if TYPE_CHECKING:
-    from sdg_stories.cli.main import Session
+    from sdg_stories.cli.session import Session
 
 
 @command("goals", help="cli.goals.help", short_help="cli.goals.short")

@@ -2,7 +2,8 @@
 
 Every rule and message comes from the package (the readers, ``load_content``), so the tool and the
 build always agree. Each command lives in its own module (check_command, new_commands, goals_command,
-vacancies_command); the package is imported inside each command, so ``--help`` and start-up stay fast.
+vacancies_command, editor_command), given the Session (session.py); the package is imported inside
+each command, so ``--help`` and start-up stay fast.
 """
 
 from __future__ import annotations
@@ -10,54 +11,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from sdg_stories.cli.check_command import check
-from sdg_stories.cli.click_language import CONTEXT, TranslatedGroup, TranslatedOption, language_of, option, sentence, show_error
+from sdg_stories.cli.click_language import CONTEXT, TranslatedGroup, TranslatedOption, language_of, option, show_error
+from sdg_stories.cli.editor_command import editor
 from sdg_stories.cli.goals_command import goals
 from sdg_stories.cli.new_commands import new, new_adviser
+from sdg_stories.cli.session import Session
 from sdg_stories.cli.vacancies_command import vacancies
-from sdg_stories.cli.editor_command import editor
-from sdg_stories.content.messages import FALLBACK, Messages, messages
-
-if TYPE_CHECKING:
-    from sdg_stories.cli.project_config import ProjectConfig
-
-
-class Session:
-    """What every command needs: the project, found once and only when a command asks for it."""
-
-    def __init__(self, project_option: Path | None) -> None:
-        self._option = project_option
-        self._project: ProjectConfig | None = None
-        self._language: str | None = None
-
-    @property
-    def project(self) -> ProjectConfig:
-        if self._project is None:
-            from sdg_stories.cli.project_config import ProjectNotFound, load_project
-
-            try:
-                self._project = load_project(self._option or Path.cwd())
-            except ProjectNotFound as error:
-                raise click.ClickException(sentence(str(error))) from None
-        return self._project
-
-    @property
-    def language(self) -> str:
-        """The site's language when run in a project; Dutch, the default, anywhere else."""
-        if self._language is None:
-            try:
-                self._language = self.project.settings.language
-            except click.ClickException:
-                self._language = FALLBACK
-        return self._language
-
-    @property
-    def msg(self) -> Messages:
-        return messages(self.language)
+from sdg_stories.content.messages import messages
 
 
 @click.group(cls=TranslatedGroup, context_settings=CONTEXT, help="cli.help")

@@ -15,7 +15,7 @@ from sdg_stories.cli.terminal_text import shorten, text_width
 from sdg_stories.content.messages import Messages
 
 if TYPE_CHECKING:
-    from sdg_stories.cli.main import Session
+    from sdg_stories.cli.session import Session
     from sdg_stories.cli.story_form import StoryForm
 
 

@@ -10,7 +10,7 @@ import click
 from sdg_stories.cli.click_language import command, option
 
 if TYPE_CHECKING:
-    from sdg_stories.cli.main import Session
+    from sdg_stories.cli.session import Session
 
 
 @command("vacancies", help="cli.vacancies.help", short_help="cli.vacancies.short")

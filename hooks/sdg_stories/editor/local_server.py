@@ -15,7 +15,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from sdg_stories.editor.messages import MESSAGES
+from sdg_stories.content.messages import Messages, messages
 from sdg_stories.editor.repository import Refused, StoriesRepository
 
 API_PATH = "/api/v1"
@@ -41,8 +41,9 @@ class EditorHandler(SimpleHTTPRequestHandler):
         self.end_headers()
 
     def do_POST(self) -> None:  # noqa: N802
+        msg = messages(self.repository.language)
         if self.path.split("?")[0].rstrip("/") != API_PATH:
-            self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+            self._json(HTTPStatus.NOT_FOUND, {"error": msg("editor.not-found", path=API_PATH)})
             return
         # Only pages of this computer may save: a page elsewhere could send a form-like POST (no CORS
         # preflight for text/plain) or reach us under its own host name (DNS rebinding). So: JSON only
@@ -50,24 +51,24 @@ class EditorHandler(SimpleHTTPRequestHandler):
         origin = self.headers.get("Origin")
         host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
         if (origin is not None and not _LOCAL_ORIGIN.match(origin)) or host not in ("127.0.0.1", "localhost"):
-            self._json(HTTPStatus.FORBIDDEN, {"error": "only pages of this computer may use the editor"})
+            self._json(HTTPStatus.FORBIDDEN, {"error": msg("editor.only-this-computer")})
             return
         if (self.headers.get("Content-Type") or "").split(";")[0].strip() != "application/json":
-            self._json(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, {"error": "send JSON"})
+            self._json(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, {"error": msg("editor.send-json")})
             return
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_REQUEST:
-            self._json(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": "too large"})
+            self._json(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": msg("editor.too-large", megabytes=MAX_REQUEST // 2**20)})
             return
         try:
             body = json.loads(self.rfile.read(length) or b"{}")
             answer = self.repository.handle(str(body.get("action")), body.get("params") or {})
         except Refused as refused:
-            message = self.repository.t["not_saved"].format(reason=refused)
+            message = msg("editor.not-saved", reason=refused)
             self._json(HTTPStatus.UNPROCESSABLE_ENTITY, {"error": message})
             return
         except FileNotFoundError as error:
-            self._json(HTTPStatus.NOT_FOUND, {"error": f"{error.filename} does not exist"})
+            self._json(HTTPStatus.NOT_FOUND, {"error": msg("editor.no-such-file", file=error.filename)})
             return
         except (ValueError, TypeError, KeyError, AttributeError, OSError) as error:
             self._json(HTTPStatus.BAD_REQUEST, {"error": str(error)})
@@ -107,5 +108,5 @@ def make_server(repository: StoriesRepository, site_dir: Path | None, port: int)
     return ThreadingHTTPServer((HOST, port), partial(handler, directory=directory))
 
 
-def ready_message(language: str, port: int, folder: str) -> str:
-    return MESSAGES[language]["serving"].format(url=f"http://{HOST}:{port}/admin/", folder=folder)
+def ready_message(msg: Messages, port: int, folder: str) -> str:
+    return msg("cli.editor.serving", url=f"http://{HOST}:{port}/admin/", folder=folder)

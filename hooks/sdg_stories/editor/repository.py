@@ -22,10 +22,10 @@ from pathlib import Path
 
 from sdg_stories.content.adviser_file import parse_advisers
 from sdg_stories.content.folder import ADVISERS_FILE, VACANCIES_FILE
+from sdg_stories.content.messages import messages
 from sdg_stories.content.media_types import image_type
 from sdg_stories.content.story_file import parse_story
 from sdg_stories.content.vacancy_file import parse_vacancies
-from sdg_stories.editor.messages import MESSAGES
 from sdg_stories.editor.target_quoting import with_quoted_targets
 from sdg_stories.sdg.goals import Framework
 
@@ -44,7 +44,7 @@ class StoriesRepository:
         self.folder = stories_dir.strip("/")
         self.framework = framework
         self.language = language
-        self.t = MESSAGES[language]
+        self.msg = messages(language)
         # The version of each file the editor was last given (None: it was told there is none): a save may
         # replace exactly that version, nothing newer and nothing it never saw.
         self._seen: dict[str, str | None] = {}
@@ -55,7 +55,7 @@ class StoriesRepository:
     def handle(self, action: str, params: dict) -> object:
         method = getattr(self, f"_{action}", None) if action in _ACTIONS else None
         if method is None:
-            raise Refused(self.t["unknown_action"].format(action=action))
+            raise Refused(self.msg("editor.unknown-action", action=action))
         with self._lock:
             return method(params or {})
 
@@ -85,10 +85,14 @@ class StoriesRepository:
         for file in files:
             path = self._writable(str(file.get("path", "")))
             raw = str(file.get("raw", ""))
+            if path.endswith(".md"):
+                # Decap quotes the ids it would read as numbers itself; a story it was handed unquoted
+                # (or an older Decap) is saved with "17.10" quoted all the same, so the hosted editor reads it too.
+                raw = with_quoted_targets(raw)
             self._check_unchanged(path)
             new_path = self._writable(str(file["newPath"])) if file.get("newPath") else None
             if new_path and (self.root / new_path).exists():
-                raise Refused(self.t["exists"].format(path=new_path))
+                raise Refused(self.msg("editor.exists", path=new_path))
             writes.append((path, self._checked(new_path or path, self._keep_comments(path, raw)), new_path))
         assets = [self._new_asset(asset) for asset in params.get("assets", [])]
         for path, content in assets:
@@ -159,10 +163,10 @@ class StoriesRepository:
         inside = inside or clean.startswith(self.folder + "/")
         parts = clean.split("/")
         if not clean or clean.startswith("/") or ".." in parts or any(part.startswith(".") for part in parts) or not inside:
-            raise Refused(self.t["outside"].format(path=path, folder=self.folder))
+            raise Refused(self.msg("editor.outside", path=path, folder=self.folder))
         real = (self.root / clean).resolve()
         if not real.is_relative_to((self.root / self.folder).resolve()):
-            raise Refused(self.t["outside"].format(path=path, folder=self.folder))
+            raise Refused(self.msg("editor.outside", path=path, folder=self.folder))
         return clean
 
     def _writable(self, path: str) -> str:
@@ -170,24 +174,24 @@ class StoriesRepository:
         relative = clean[len(self.folder) + 1:]
         story = relative.endswith(".md") and not relative.startswith("images/")
         if not (story or relative in (ADVISERS_FILE, VACANCIES_FILE)):
-            raise Refused(self.t["not_writable"].format(path=path, folder=self.folder))
+            raise Refused(self.msg("editor.not-writable", path=path, folder=self.folder))
         return clean
 
     def _new_asset(self, asset: dict) -> tuple[str, bytes]:
         path = self._path(str(asset.get("path", "")))
         if not path.startswith(f"{self.folder}/images/") or not image_type(path):
-            raise Refused(self.t["not_writable"].format(path=path, folder=self.folder))
+            raise Refused(self.msg("editor.not-writable", path=path, folder=self.folder))
         content = base64.b64decode(str(asset.get("content", "")))
         existing = self.root / path
         if existing.exists() and existing.read_bytes() != content:
-            raise Refused(self.t["exists"].format(path=path))
+            raise Refused(self.msg("editor.exists", path=path))
         return path, content
 
     def _check_unchanged(self, path: str) -> None:
         file = self.root / path
         current = _digest(file.read_bytes()) if file.is_file() else None
         if current is not None and self._seen.get(path, "unseen") != current:
-            raise Refused(self.t["changed"].format(path=path))
+            raise Refused(self.msg("editor.changed", path=path))
 
     def _checked(self, path: str, text: str) -> str:
         """The text, if the build would accept it; otherwise refused with the build's own messages."""
@@ -200,8 +204,7 @@ class StoriesRepository:
         else:
             _, problems = parse_story(text, relative, shown, self.framework, self.language)
         if problems:
-            key = "problem" if len(problems) == 1 else "problems"
-            raise Refused(self.t[key].format(count=len(problems), problems="; ".join(map(str, problems))))
+            raise Refused(self.msg.plural("editor.refused", len(problems), problems="; ".join(map(str, problems))))
         return text
 
     def _keep_comments(self, path: str, text: str) -> str:

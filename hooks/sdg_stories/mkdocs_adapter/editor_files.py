@@ -20,7 +20,7 @@ _THEME_CSS = re.compile(r"^assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.cs
 
 def generate_editor_files(config: MkDocsConfig, files: Files, site: Site) -> list[File]:
     options = ((config.extra or {}).get("sdg_stories") or {}).get("editor")
-    settings, problems = EditorSettings.from_options(options, Path(config.config_file_path).name)
+    settings, problems = EditorSettings.from_options(options, Path(config.config_file_path).name, site.language)
     if problems:
         raise PluginError(ContentError(problems, site.language).report())
     theme_css = sorted(file.src_uri for file in files if _THEME_CSS.match(file.src_uri))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
 
 # Decap CMS's names for the git hosts it publishes to. Its "gitea" backend has no review step
@@ -33,43 +34,45 @@ class EditorSettings:
     local_port: int = DEFAULT_LOCAL_PORT
 
     @classmethod
-    def from_options(cls, options: object, file: str) -> tuple["EditorSettings", list[Problem]]:
-        """``options`` is the ``editor`` mapping under ``extra.sdg_stories`` (or None: the defaults)."""
+    def from_options(cls, options: object, file: str, language: str) -> tuple["EditorSettings", list[Problem]]:
+        """``options`` is the ``editor`` mapping under ``extra.sdg_stories`` (or None: the defaults); the
+        problems are worded in ``language``, the site's, for the site owner who set them."""
+        msg = messages(language)
         problems: list[Problem] = []
         if options is None:
             return cls(), problems
         if not isinstance(options, dict):
-            return cls(), [Problem(file, None, _FIELD, "must be a group of settings, like {backend: github, repo: owner/name}")]
+            return cls(), [Problem(file, None, _FIELD, msg("settings.editor.not-a-group"))]
         known = set(cls.__dataclass_fields__)
         for key in options:
             if key not in known:
-                problems.append(Problem(file, None, f"{_FIELD}.{key}", f"is not a setting here; the settings are {', '.join(cls.__dataclass_fields__)}"))
+                settings = ", ".join(cls.__dataclass_fields__)
+                problems.append(Problem(file, None, f"{_FIELD}.{key}", msg("settings.editor.unknown", settings=settings)))
         backend = str(options.get("backend", cls.backend))
         if backend not in BACKENDS:
-            problems.append(Problem(file, None, f"{_FIELD}.backend", f"'{backend}' is not supported; use {', '.join(BACKENDS)}"))
+            problems.append(Problem(
+                file, None, f"{_FIELD}.backend", msg("settings.editor.backend", value=backend, backends=msg.join_or(list(BACKENDS))),
+            ))
             backend = cls.backend
         repo = options.get("repo")
         if repo is not None and (not isinstance(repo, str) or repo.count("/") < 1 or " " in repo):
-            problems.append(Problem(file, None, f"{_FIELD}.repo", f"'{repo}' must be the repository as owner/name, like meridiaan/sdg-verhalen"))
+            problems.append(Problem(file, None, f"{_FIELD}.repo", msg("settings.editor.repo", value=repo)))
             repo = None
         review = options.get("review", cls.review)
         if not isinstance(review, bool):
-            problems.append(Problem(file, None, f"{_FIELD}.review", f"'{review}' must be true or false"))
+            problems.append(Problem(file, None, f"{_FIELD}.review", msg("field.not-true-or-false", value=review)))
             review = cls.review
         if review and backend in NO_REVIEW:
-            problems.append(Problem(
-                file, None, f"{_FIELD}.review",
-                f"Decap CMS's {backend} backend has no review step; use backend: forgejo, or set review: false",
-            ))
+            problems.append(Problem(file, None, f"{_FIELD}.review", msg("settings.editor.no-review", backend=backend)))
         port = options.get("local_port", cls.local_port)
         if not isinstance(port, int) or isinstance(port, bool) or not 1024 <= port <= 65535:
-            problems.append(Problem(file, None, f"{_FIELD}.local_port", f"'{port}' must be a port number from 1024 to 65535"))
+            problems.append(Problem(file, None, f"{_FIELD}.local_port", msg("settings.editor.port", value=port)))
             port = cls.local_port
         addresses = {}
         for name in ("base_url", "auth_endpoint", "api_root"):
             value = options.get(name)
             if value is not None and name != "auth_endpoint" and not _is_web_address(value):
-                problems.append(Problem(file, None, f"{_FIELD}.{name}", f"'{value}' must be a full web address starting with https://"))
+                problems.append(Problem(file, None, f"{_FIELD}.{name}", msg("settings.editor.web-address", value=value)))
                 value = None
             addresses[name] = str(value) if value is not None else None
         app_id = options.get("app_id")

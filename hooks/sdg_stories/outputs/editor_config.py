@@ -14,11 +14,11 @@ import yaml
 
 from sdg_stories.content.adviser_file import ADVISER_FIELDS
 from sdg_stories.content.folder import ADVISERS_FILE
+from sdg_stories.content.messages import Messages, messages
 from sdg_stories.content.records import Content
 from sdg_stories.content.rubric import rubric_body
 from sdg_stories.content.story_file import STORY_FIELDS
 from sdg_stories.model.editor_settings import EditorSettings
-from sdg_stories.outputs.editor_labels import EDITOR_LABELS
 from sdg_stories.sdg.goals import LANGUAGES, Framework
 
 # The file name the reader's default_slug turns back into the slug: DATE-SLUG.md. {{year}} and friends
@@ -29,6 +29,7 @@ ADVISER_PHOTOS = "advisers"  # stories/images/advisers/, as `sdg-stories new-adv
 # Fields of the contract the form leaves out on purpose (none: a field the form lacks is lost on saving).
 NOT_IN_FORM: frozenset[str] = frozenset()
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # as content/story_file.py checks it
+_LANGUAGE_NAMES = {"nl": "editor.field.lang-nl", "en": "editor.field.lang-en"}
 
 
 def editor_config(
@@ -36,7 +37,7 @@ def editor_config(
     settings: EditorSettings, site_url: str | None,
 ) -> dict[str, Any]:
     """Decap CMS's configuration as data; ``config_yaml`` writes it."""
-    t = EDITOR_LABELS[language]
+    msg = messages(language)  # the writers' catalogue: the form is theirs, as `sdg-stories new` is
     config: dict[str, Any] = {
         "backend": _backend(settings),
         "locale": language,
@@ -47,8 +48,8 @@ def editor_config(
         "public_folder": IMAGES_FOLDER,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
-            _stories_collection(framework, content, language, stories_dir, t),
-            _advisers_collection(content, stories_dir, t),
+            _stories_collection(framework, content, language, stories_dir, msg),
+            _advisers_collection(content, stories_dir, msg),
         ],
     }
     if settings.review:
@@ -78,46 +79,55 @@ def _backend(settings: EditorSettings) -> dict[str, Any]:
 
 
 def _stories_collection(
-    framework: Framework, content: Content, language: str, stories_dir: str, t: dict[str, str]
+    framework: Framework, content: Content, language: str, stories_dir: str, msg: Messages
 ) -> dict[str, Any]:
     fields = {
-        "title": {"label": t["title"], "widget": "string", "hint": t["title_hint"]},
+        "title": {"label": msg("editor.field.title"), "widget": "string", "hint": msg("editor.field.title-hint")},
         "date": {
-            "label": t["date"], "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
+            "label": msg("editor.field.date"), "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
             "time_format": False, "picker_utc": True, "default": "{{now}}",  # a new story is dated today
         },
         "adviser": {
-            "label": t["adviser"], "widget": "select", "hint": t["adviser_hint"],
+            "label": msg("editor.field.adviser"), "widget": "select", "hint": msg("editor.field.adviser-hint"),
             "options": [
                 {"label": f"{adviser.name} ({adviser.role})", "value": key}
                 for key, adviser in sorted(content.advisers.items(), key=lambda item: item[1].name)
             ],
         },
         "goals": {
-            "label": t["goals"], "widget": "select", "multiple": True, "required": False, "hint": t["goals_hint"],
+            "label": msg("editor.field.goals"), "hint": msg("editor.field.goals-hint"),
+            "widget": "select", "multiple": True, "required": False,
             "options": [{"label": f"{goal.id} — {goal.short[language]}", "value": goal.id} for goal in framework.goals],
         },
         "targets": {
-            "label": t["targets"], "widget": "select", "multiple": True, "required": False, "hint": t["targets_hint"],
+            "label": msg("editor.field.targets"), "hint": msg("editor.field.targets-hint"),
+            "widget": "select", "multiple": True, "required": False,
             "options": [
                 {"label": f"{target.id} — {target.title[language]}", "value": target.id} for target in framework.targets
             ],
         },
-        "summary": {"label": t["summary"], "widget": "text", "hint": t["summary_hint"]},
-        "image": {"label": t["image"], "widget": "image", "required": False, "choose_url": False},
-        "image_alt": {"label": t["image_alt"], "widget": "string", "required": False, "hint": t["image_alt_hint"]},
+        "summary": {"label": msg("editor.field.summary"), "widget": "text", "hint": msg("editor.field.summary-hint")},
+        "image": {"label": msg("editor.field.image"), "widget": "image", "required": False, "choose_url": False},
+        "image_alt": {
+            "label": msg("editor.field.image-alt"), "hint": msg("editor.field.image-alt-hint"),
+            "widget": "string", "required": False,
+        },
         "lang": {
-            "label": t["lang"], "widget": "select", "default": language,
-            "options": [{"label": t[f"lang_{code}"], "value": code} for code in LANGUAGES],
+            "label": msg("editor.field.lang"), "widget": "select", "default": language,
+            "options": [{"label": msg(_LANGUAGE_NAMES[code]), "value": code} for code in LANGUAGES],
         },
         # Optional: empty, the slug comes from the file name; kept as it is when a story has one of its own.
         "slug": {
-            "label": t["slug"], "widget": "string", "required": False, "hint": t["slug_hint"],
-            "pattern": [SLUG_PATTERN, t["slug_pattern"]],
+            "label": msg("editor.field.slug"), "hint": msg("editor.field.slug-hint"), "widget": "string", "required": False,
+            "pattern": [SLUG_PATTERN, msg("editor.field.slug-pattern")],
         },
-        "draft": {"label": t["draft"], "widget": "boolean", "default": True, "required": False, "hint": t["draft_hint"]},
+        "draft": {
+            "label": msg("editor.field.draft"), "hint": msg("editor.field.draft-hint"),
+            "widget": "boolean", "default": True, "required": False,
+        },
         "vacancies": {
-            "label": t["vacancies"], "widget": "select", "multiple": True, "required": False, "hint": t["vacancies_hint"],
+            "label": msg("editor.field.vacancies"), "hint": msg("editor.field.vacancies-hint"),
+            "widget": "select", "multiple": True, "required": False,
             "options": [{"label": f"{vacancy.title} ({vacancy.id})", "value": vacancy.id} for vacancy in content.vacancies],
         },
     }
@@ -125,14 +135,14 @@ def _stories_collection(
         del fields["vacancies"]  # Decap refuses a select without options; there is nothing to choose yet
     ordered = [{"name": name, **fields[name]} for name in STORY_FIELDS if name in fields]
     ordered.append({
-        "name": "body", "label": t["body"], "widget": "markdown", "hint": t["body_hint"],
+        "name": "body", "label": msg("editor.field.body"), "widget": "markdown", "hint": msg("editor.field.body-hint"),
         # Plain Markdown first: the rubric's placeholder comments survive it as written.
         "modes": ["raw", "rich_text"], "default": rubric_body(language),
     })
     return {
         "name": "stories",
-        "label": t["stories"],
-        "label_singular": t["story"],
+        "label": msg("editor.stories"),
+        "label_singular": msg("editor.story"),
         "folder": stories_dir,
         "extension": "md",
         "format": "frontmatter",
@@ -145,18 +155,18 @@ def _stories_collection(
     }
 
 
-def _advisers_collection(content: Content, stories_dir: str, t: dict[str, str]) -> dict[str, Any]:
+def _advisers_collection(content: Content, stories_dir: str, msg: Messages) -> dict[str, Any]:
     """advisers.yml maps each adviser's key to their fields; Decap edits a file's known keys, so the form
     has one group per adviser of the build (a new adviser is added with `sdg-stories new-adviser`)."""
     sub_fields = {
-        "name": {"label": t["name"], "widget": "string"},
-        "role": {"label": t["role"], "widget": "string"},
+        "name": {"label": msg("editor.field.name"), "widget": "string"},
+        "role": {"label": msg("editor.field.role"), "widget": "string"},
         # Adviser photos live in stories/images/advisers/ and are written as images/advisers/NAME.jpg.
         "photo": {
-            "label": t["photo"], "widget": "image", "required": False, "choose_url": False,
+            "label": msg("editor.field.photo"), "widget": "image", "required": False, "choose_url": False,
             "media_folder": f"/{stories_dir}/{IMAGES_FOLDER}/{ADVISER_PHOTOS}", "public_folder": f"{IMAGES_FOLDER}/{ADVISER_PHOTOS}",
         },
-        "bio": {"label": t["bio"], "widget": "text", "required": False},
+        "bio": {"label": msg("editor.field.bio"), "widget": "text", "required": False},
     }
     advisers = [
         {
@@ -167,9 +177,9 @@ def _advisers_collection(content: Content, stories_dir: str, t: dict[str, str]) 
     ]
     return {
         "name": "advisers",
-        "label": t["advisers"],
+        "label": msg("editor.advisers"),
         "editor": {"preview": False},
-        "files": [{"name": "advisers", "label": t["advisers_file"], "file": f"{stories_dir}/{ADVISERS_FILE}", "fields": advisers}],
+        "files": [{"name": "advisers", "label": msg("editor.advisers-file"), "file": f"{stories_dir}/{ADVISERS_FILE}", "fields": advisers}],
     }
 
 

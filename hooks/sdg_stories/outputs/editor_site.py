@@ -13,13 +13,18 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from sdg_stories.content.messages import messages
 from sdg_stories.model.editor_settings import EditorSettings
 from sdg_stories.model.site import Site
 from sdg_stories.outputs.editor_config import config_yaml, editor_config
-from sdg_stories.outputs.editor_labels import EDITOR_LABELS
+from sdg_stories.pages.labels import LABELS
 from sdg_stories.pages.renderer import environment
 
 ADMIN = "admin"
+# The words of templates/story.html that the preview (templates/admin/sdg-editor.js) draws too.
+PREVIEW_LABELS = (
+    "draft_banner", "published", "photo_of", "goals", "goal", "target_n", "this_story_serves", "contribution_targets",
+)
 DECAP_DIR = Path(__file__).parents[1] / "editor" / "decap"
 _PREVIEW_JS = Path(__file__).parents[1] / "templates" / "admin" / "sdg-editor.js"
 
@@ -40,6 +45,7 @@ class EditorFile:
 def editor_files(site: Site, settings: EditorSettings, stylesheets: list[str]) -> list[EditorFile]:
     """``stylesheets``: the site's CSS as paths from the site's root, for the preview pane."""
     language = site.language
+    msg = messages(language)
     version = decap_version()
     # The version in the folder name: a browser never mixes a cached old chunk with a new editor.
     decap = f"{ADMIN}/decap-{version}"
@@ -47,8 +53,11 @@ def editor_files(site: Site, settings: EditorSettings, stylesheets: list[str]) -
         site.framework, site.content, language, site.settings.stories_dir, settings, site.settings.site_url
     )
     page = environment().get_template("admin/index.html").render(
-        t=EDITOR_LABELS[language], lang=language, decap_script=f"decap-{version}/decap-cms.js",
-        preview_data=Markup(_script_json({**preview_data(site, stylesheets), "publishing": settings.repo is not None})),
+        title=msg("editor.page.title"), noscript=msg("editor.page.noscript"), lang=language, decap_script=f"decap-{version}/decap-cms.js",
+        preview_data=Markup(_script_json({
+            **preview_data(site, stylesheets), "publishing": settings.repo is not None,
+            "not_configured": msg("editor.page.not-configured"),
+        })),
     )
     files = [
         EditorFile(f"{ADMIN}/index.html", content=page),
@@ -64,14 +73,16 @@ def editor_files(site: Site, settings: EditorSettings, stylesheets: list[str]) -
 
 
 def preview_data(site: Site, stylesheets: list[str]) -> dict:
-    """What the preview pane needs to draw a story as the site does: names, colours, the site's CSS."""
+    """What the preview pane needs to draw a story as the site does: names, colours, the site's CSS, and the
+    story page's own words (pages/labels.py), so the preview reads as the published page will."""
     language = site.language
     return {
         "lang": language,
-        "labels": EDITOR_LABELS[language],
+        "labels": {key: LABELS[language][key] for key in PREVIEW_LABELS},
         # From /admin/ to the site's root; the CSS is loaded into the preview's frame.
         "stylesheets": [f"../{path}" for path in stylesheets],
         "goals": {str(goal.id): goal.short[language] for goal in site.framework.goals},
+        "goal_titles": {str(goal.id): goal.title[language] for goal in site.framework.goals},
         "targets": {target.id: target.title[language] for target in site.framework.targets},
         "target_order": [target.id for target in site.framework.targets],  # the JSON's keys come sorted as text
         "advisers": {

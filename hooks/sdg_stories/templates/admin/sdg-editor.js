@@ -1,6 +1,6 @@
-/* The editor's preview pane draws a story with the site's own stylesheets and markup classes (story.html,
-   macros.html): title, adviser card, goal badges and target chips in the goals' colours, summary, image,
-   body. The names, colours and stylesheets come from the build (#sdg-editor-data), never from a server. */
+/* The editor's preview pane draws a story with the site's own stylesheets and markup (story.html,
+   macros.html), in the published page's order and words. The names, colours, words and stylesheets come
+   from the build (#sdg-editor-data), never from a server. */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("sdg-editor-data").textContent);
@@ -17,7 +17,7 @@
       var note = document.createElement("p");
       note.setAttribute("role", "alert");
       note.style.cssText = "max-width: 40rem; margin: 4rem auto; font: 1.1rem/1.5 system-ui, sans-serif;";
-      note.textContent = t.not_configured;
+      note.textContent = data.not_configured;
       document.body.appendChild(note);
       return;
     }
@@ -53,11 +53,17 @@
     return window.h.apply(null, arguments);  // React.createElement, from Decap's bundle
   }
 
+  // The markup below mirrors templates/story.html and macros.html (same order, same classes), so the site's
+  // stylesheets draw the preview as the published page: title, adviser, date, goal badges, the summary as
+  // the lead, image, the story, then what it contributes to (each goal with its targets' own text).
+  // Links are left out: the preview is one page, and a click must not leave the editor.
+
   function adviserCard(key) {
     var adviser = data.advisers[key];
     if (!adviser) return null;
     var photo = adviser.photo
-      ? h("img", { className: "sdg-adviser__photo", src: new URL(adviser.photo, location.href).href, alt: "", width: 96, height: 96 })
+      ? h("img", { className: "sdg-adviser__photo", src: new URL(adviser.photo, location.href).href,
+          alt: t.photo_of.replace("{name}", adviser.name), width: 96, height: 96 })
       : h("span", { className: "sdg-adviser__photo sdg-adviser__photo--initials", "aria-hidden": "true" }, adviser.initials);
     return h("div", { className: "sdg-adviser" }, photo,
       h("div", { className: "sdg-adviser__text" },
@@ -65,18 +71,36 @@
         h("p", { className: "sdg-adviser__role" }, adviser.role)));
   }
 
-  function badge(goal) {
-    return h("li", { key: "goal-" + goal },
-      h("span", { className: "sdg-badge sdg-goal-" + goal },
-        h("span", { className: "sdg-badge__number" }, String(goal)), " ",
-        h("span", { className: "sdg-badge__title" }, data.goals[String(goal)])));
+  function goalBadge(goal) {
+    return h("span", { className: "sdg-badge sdg-goal-" + goal },
+      h("span", { className: "sdg-badge__number" }, h("span", { className: "sdg-sr-only" }, t.goal + " "), String(goal)),
+      " ", h("span", { className: "sdg-badge__title" }, data.goals[String(goal)]));
   }
 
-  function chip(target) {
-    var goal = target.split(".")[0];
-    return h("li", { key: "target-" + target },
-      h("span", { className: "sdg-chip sdg-goal-" + goal, title: data.targets[target] }, target),
-      " ", h("span", { className: "sdg-editor-target-text" }, data.targets[target]));
+  function targetChip(target) {
+    return h("span", { className: "sdg-chip sdg-goal-" + target.split(".")[0] },
+      h("span", { className: "sdg-sr-only" }, t.target_n.replace("{id}", "")), target);
+  }
+
+  // "2 november 2026" / "November 2, 2026", as the site's Babel writes a long date.
+  function dateLine(value) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value instanceof Date ? value.toISOString() : String(value || ""));
+    if (!match) return null;
+    var day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    var written = new Intl.DateTimeFormat(data.lang, { dateStyle: "long", timeZone: "UTC" }).format(day);
+    return h("p", { className: "sdg-story__date" }, t.published + " ", h("time", { dateTime: match[0] }, written));
+  }
+
+  function contribution(goal, targets) {
+    var own = targets.filter(function (id) { return Number(id.split(".")[0]) === goal; });
+    return h("div", { className: "sdg-contribution", key: "goal-" + goal },
+      h("h3", { className: "sdg-contribution__goal" }, goalBadge(goal)),
+      h("p", { className: "sdg-contribution__goal-text" }, data.goal_titles[String(goal)]),
+      own.length ? h("ul", { className: "sdg-contribution__targets", "aria-label": t.contribution_targets },
+        own.map(function (id) {
+          return h("li", { key: "target-" + id }, targetChip(id), " ",
+            h("span", { className: "sdg-contribution__target-text" }, data.targets[id]));
+        })) : null);
   }
 
   function StoryPreview(props) {
@@ -97,11 +121,16 @@
           h("h1", { lang: lang }, text(entry, "title")),
           h("div", { className: "sdg-story__meta" },
             adviserCard(text(entry, "adviser")),
-            goalIds.length ? h("ul", { className: "sdg-badges", "aria-label": t.goals }, goalIds.map(badge)) : null,
-            targets.length ? h("ul", { className: "sdg-chips", "aria-label": t.targets }, targets.map(chip)) : null)),
-        text(entry, "summary") ? h("p", { className: "sdg-story__summary", lang: lang }, h("strong", null, text(entry, "summary"))) : null,
+            dateLine(entry.getIn(["data", "date"])),
+            goalIds.length ? h("ul", { className: "sdg-badges", "aria-label": t.goals },
+              goalIds.map(function (goal) { return h("li", { key: "goal-" + goal }, goalBadge(goal)); })) : null),
+          text(entry, "summary") ? h("p", { className: "sdg-story__lead", lang: lang }, text(entry, "summary")) : null),
         image ? h("figure", { className: "sdg-story__image" },
           h("img", { src: props.getAsset(image).toString(), alt: text(entry, "image_alt") })) : null,
-        h("div", { className: "sdg-story__body", lang: lang }, props.widgetFor("body"))));
+        h("div", { className: "sdg-story__body", lang: lang }, props.widgetFor("body")),
+        goalIds.length ? h("div", { className: "sdg-story__after" },
+          h("section", { className: "sdg-contributions", "aria-labelledby": "sdg-serves" },
+            h("h2", { id: "sdg-serves" }, t.this_story_serves),
+            goalIds.map(function (goal) { return contribution(goal, targets); }))) : null));
   }
 })();
