@@ -45,6 +45,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _site(config).finish_cards()  # before MkDocs copies the static files, the cards among them
     _site(config).end_conversions()
     _site(config).theme_globals(env)
     _site(config).reuse_pages(env, config, files)

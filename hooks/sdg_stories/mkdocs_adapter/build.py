@@ -33,6 +33,7 @@ from sdg_stories.model.publication import missing_site_url, publication_for
 from sdg_stories.search.pagefind_service import SearchIndexError
 from sdg_stories.model.settings import Settings
 from sdg_stories.search.story_index import SiteSearch
+from sdg_stories.outputs.social_cards import SocialCards, organisation_name
 from sdg_stories.mkdocs_adapter.staging import StagedSite
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
@@ -94,6 +95,14 @@ class MkDocsSite:
         self.publication = publication_for(settings, config.site_name, config.site_description)
         if self.publication is None:
             log.warning(str(missing_site_url(Path(config.config_file_path).name)))
+        # A picture per story and goal page for link previews, which need the absolute URLs too.
+        self.cards = SocialCards(
+            self.build.site, project_dir, self.build.folder.path,
+            organisation_name(settings.organisation, config.copyright, config.site_name), config.site_name,
+        ) if settings.social_cards and self.publication is not None else None
+        for problem in self.cards.problems if self.cards else ():
+            log.warning(str(problem))
+        self.command = command
         # `build` and `gh-deploy` write beside site/ and replace it only at the end (staging.py), so a
         # build failing after MkDocs would have emptied site/ leaves it as it was. `serve` builds into a
         # folder of its own, and --dirty adds to site/ on purpose.
@@ -121,6 +130,7 @@ class MkDocsSite:
         generated.append(File.generated(config, GOALS_CSS, content=self.build.goal_stylesheet()))
         generated.append(File.generated(config, FILTERS_JS, abs_src_path=str(_TEMPLATES / "story-filters.js")))
         generated += self._generate_data_files(config)
+        generated += self._generate_cards(config)
         taken = {file.dest_uri: file for file in files}
         problems = [
             Problem(
@@ -143,6 +153,18 @@ class MkDocsSite:
             return []
         data = generate_feeds(self.build.site, self.publication) | generate_open_data(self.build.site, self.publication)
         return [File.generated(config, path, content=content) for path, content in data.items()]
+
+    def _generate_cards(self, config: MkDocsConfig) -> list[File]:
+        # Copied from the cache by MkDocs with the other static files, after on_env, by when finish_cards
+        # has drawn the missing ones; drawing starts now, in threads, while MkDocs reads the pages.
+        if self.cards is None:
+            return []
+        self.cards.start()
+        return [
+            File.generated(config, card.url, abs_src_path=str(card.path),
+                           inclusion=InclusionLevel.DRAFT if card.draft else InclusionLevel.NOT_IN_NAV)
+            for card in self.cards.cards
+        ]
 
     def _generate_page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File:
         # Drafts use MkDocs' own draft level: built by `mkdocs serve`, left out of `mkdocs build`.
@@ -219,7 +241,8 @@ class MkDocsSite:
     def _render_head(self, page: Page) -> Markup:
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
         if generated is not None:
-            return render_preview(preview_for_generated(self.build.site, self.publication, generated))
+            card = self.cards.card_for(generated) if self.cards is not None else None
+            return render_preview(preview_for_generated(self.build.site, self.publication, generated, card))
         # The front matter title, as Material's <title> shows it; the nav may call the home page just "Home".
         title = str(page.meta.get("title") or (self.publication.name if page.is_homepage else page.title) or self.publication.name)
         description = page.meta.get("description")
@@ -241,6 +264,12 @@ class MkDocsSite:
             raise PluginError(f"Search index: {error}") from None
 
     # on_env
+
+    def finish_cards(self) -> None:
+        """Before MkDocs copies the static files: every card is drawn into the cache."""
+        if self.cards is not None:
+            self.cards.finish(prune=self.command != "serve")
+            log.debug(f"Social cards: {self.cards.drawn} drawn, {self.cards.cached} from the cache")
 
     def end_conversions(self) -> None:
         """Every page's Markdown is converted (MkDocs calls on_env then): the second process can go."""

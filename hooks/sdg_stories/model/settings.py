@@ -22,6 +22,8 @@ class Settings:
     build_date: dt.date = dt.date(1970, 1, 1)
     show_drafts: bool = False
     utm: dict[str, str] | None = None  # None: no campaign parameters on vacancy links
+    social_cards: bool = True  # a picture per story and goal page for link previews (outputs/social_cards.py)
+    organisation: str | None = None  # the name on the social cards; None: mkdocs.yml's copyright, else site_name
 
     @classmethod
     def from_options(
@@ -41,6 +43,14 @@ class Settings:
         if careers_url is not None and not _is_web_address(careers_url):
             problems.append(Problem(file, None, "extra.sdg_stories.careers_url", f"'{careers_url}' must be a full web address starting with https://"))
             careers_url = None
+        social_cards = options.get("social_cards", cls.social_cards)
+        if not isinstance(social_cards, bool):
+            problems.append(Problem(file, None, "extra.sdg_stories.social_cards", f"'{social_cards}' must be true or false"))
+            social_cards = cls.social_cards
+        organisation = options.get("organisation")
+        if organisation is not None and not (isinstance(organisation, str) and organisation.strip()):
+            problems.append(Problem(file, None, "extra.sdg_stories.organisation", f"'{organisation}' must be a name, like Adviesbureau Meridiaan"))
+            organisation = None
         settings = cls(
             language=language,
             stories_dir=str(options.get("stories_dir", cls.stories_dir)),
@@ -51,6 +61,8 @@ class Settings:
             build_date=build_date(),
             show_drafts=show_drafts,
             utm=utm,
+            social_cards=social_cards,
+            organisation=organisation.strip() if organisation else None,
         )
         return settings, problems
 
