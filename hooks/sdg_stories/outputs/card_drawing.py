@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageOps
@@ -22,6 +23,7 @@ INK = DARK
 MUTED = "#4D4D4D"  # 8.4:1 on white
 PAPER = WHITE
 INITIALS_BACKGROUND = "#3F51B5"  # the theme's indigo; white initials on it reach 6.9:1
+TILE = 100  # a goal's square, and the adviser's circle
 TILES_WIDTH = 460  # at most, for the goals' squares: more goals, smaller squares
 STRIPE = 20  # the band of goal colours along the left edge (story) or the bottom (goal)
 # Bumped when the drawing changes, so every cached card is drawn anew.
@@ -62,8 +64,50 @@ class GoalCard:
 
 
 def draw_card(card: StoryCard | GoalCard) -> bytes:
-    image = _draw_story(card) if isinstance(card, StoryCard) else _draw_goal(card)
-    return png_bytes(image)
+    return Painter().draw(card)
+
+
+class Painter:
+    """Draws cards, keeping the parts many story cards share (the masthead, an adviser, a goal's square)
+    for the next card. One per build, so a photo changed under `mkdocs serve` is read again; safe to
+    share between threads: a part drawn twice at once comes out the same."""
+
+    def __init__(self) -> None:
+        self._sheets: dict[tuple, Image.Image] = {}
+        self._advisers: dict[tuple, Image.Image] = {}
+        self._tiles: dict[tuple, Image.Image] = {}
+
+    def draw(self, card: StoryCard | GoalCard) -> bytes:
+        return png_bytes(self._story(card) if isinstance(card, StoryCard) else _draw_goal(card))
+
+    def _story(self, card: StoryCard) -> Image.Image:
+        left, right = MARGIN, WIDTH - MARGIN
+        sheet = (card.organisation, card.site_name)
+        if sheet not in self._sheets:
+            self._sheets[sheet] = _story_sheet(*sheet)
+        image = self._sheets[sheet].copy()
+        draw = ImageDraw.Draw(image)
+        _band(draw, [goal.color for goal in card.goals])
+        _title(draw, card.title, left, right, top=150, fill=INK)
+        tiles_left = self._goal_tiles(image, card.goals, right, top=490)
+        adviser = (card.adviser, card.role, card.initials, card.photo, tiles_left - 32 - left)
+        if adviser not in self._advisers:
+            self._advisers[adviser] = _adviser(*adviser)
+        image.paste(self._advisers[adviser], (left, 490))
+        return image
+
+    def _goal_tiles(self, image: Image.Image, goals: tuple[GoalMark, ...], right: int, top: int) -> int:
+        """A square per goal in its colour with its number, ending at ``right``; returns the left edge.
+        More goals, smaller squares, bottom-aligned."""
+        gap = 12
+        size = min(TILE, (TILES_WIDTH + gap) // max(len(goals), 1) - gap)
+        x = left = right - len(goals) * (size + gap) + gap
+        for goal in goals:
+            if (goal, size) not in self._tiles:
+                self._tiles[goal, size] = _tile(goal, size)
+            image.paste(self._tiles[goal, size], (x, top + TILE - size))
+            x += size + gap
+        return left
 
 
 def png_bytes(image: Image.Image) -> bytes:
@@ -73,16 +117,12 @@ def png_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def _draw_story(card: StoryCard) -> Image.Image:
+def _story_sheet(organisation: str, site_name: str) -> Image.Image:
+    """What every story card of a site has: white, whose site it is, the rule above the adviser."""
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
-    _band(draw, [goal.color for goal in card.goals])
-    left, right = MARGIN, WIDTH - MARGIN
-    _masthead(draw, card.organisation, card.site_name, left, right, INK, MUTED)
-    _title(draw, card.title, left, right, top=150, bottom=430, fill=INK)
-    draw.line([(left, 462), (right, 462)], fill="#D0D0D0", width=2)
-    tiles_left = _goal_tiles(draw, card.goals, right, top=490, size=100)
-    _adviser(image, draw, card, left, max_right=tiles_left - 32, top=490, size=100)
+    _masthead(draw, organisation, site_name, MARGIN, WIDTH - MARGIN, INK, MUTED)
+    draw.line([(MARGIN, 462), (WIDTH - MARGIN, 462)], fill="#D0D0D0", width=2)
     return image
 
 
@@ -97,7 +137,7 @@ def _draw_goal(card: GoalCard) -> Image.Image:
     left, right = MARGIN, WIDTH - MARGIN
     _masthead(draw, card.organisation, card.site_name, left, right, goal.text_color, goal.text_color)
     draw_line(draw, (left, 230), card.heading, "bold", 56, goal.text_color)
-    _title(draw, card.title, left, right, top=270, bottom=band_top - 40, fill=goal.text_color, sizes=((80, 3), (64, 4)))
+    _title(draw, card.title, left, right, top=270, fill=goal.text_color, sizes=GOAL_TITLE)
     return image
 
 
@@ -118,57 +158,60 @@ def _masthead(draw: ImageDraw.ImageDraw, organisation: str, site_name: str, left
         draw_line(draw, (after, 92), shorten("\u00b7 " + site_name, "regular", 28, right - after), "regular", 28, muted)
 
 
-def _title(draw: ImageDraw.ImageDraw, title: str, left: int, right: int, top: int, bottom: int, fill: str,
-           sizes: tuple[tuple[int, int], ...] = ((76, 2), (64, 3), (56, 4))) -> None:
+STORY_TITLE = ((76, 2), (64, 3), (56, 4))  # (size, lines): the first at which a title fits whole
+GOAL_TITLE = ((80, 3), (64, 4))
+
+
+def title_lines(title: str, sizes: tuple[tuple[int, int], ...] = STORY_TITLE, max_width: int = WIDTH - 2 * MARGIN
+                ) -> tuple[int, list[str]]:
     """The largest size at which the whole title fits; at the smallest, shortened with an ellipsis."""
     for size, max_lines in sizes:
-        lines, cut = wrap(title, "bold", size, right - left, max_lines)
+        lines, cut = wrap(title, "bold", size, max_width, max_lines)
         if not cut:
             break
-    leading = round(size * 1.2)
+    return size, lines
+
+
+def _title(draw: ImageDraw.ImageDraw, title: str, left: int, right: int, top: int, fill: str,
+           sizes: tuple[tuple[int, int], ...] = STORY_TITLE) -> None:
+    size, lines = title_lines(title, sizes, right - left)
     baseline = top + size
     for line in lines:
         draw_line(draw, (left, baseline), line, "bold", size, fill)
-        baseline += leading
-    assert baseline - leading <= bottom, "the title runs into what is below it"
+        baseline += round(size * 1.2)
 
 
-def _goal_tiles(draw: ImageDraw.ImageDraw, goals: tuple[GoalMark, ...], right: int, top: int, size: int) -> int:
-    """A square per goal in its colour with its number, ending at ``right``; returns the left edge."""
-    gap = 12
-    size = min(size, (TILES_WIDTH + gap) // max(len(goals), 1) - gap)
-    x = right - len(goals) * (size + gap) + gap
-    left = x
-    for goal in goals:
-        draw.rectangle([x, top + (100 - size), x + size - 1, top + 99], fill=goal.color)
-        centre = (x + size / 2, top + 100 - size / 2)
-        draw.text(centre, str(goal.number), font=font("bold", round(size * 0.5)), fill=goal.text_color, anchor="mm")
-        x += size + gap
-    return left
+def _tile(goal: GoalMark, size: int) -> Image.Image:
+    tile = Image.new("RGB", (size, size), goal.color)
+    ImageDraw.Draw(tile).text((size / 2, size / 2), str(goal.number), font=font("bold", round(size * 0.5)),
+                              fill=goal.text_color, anchor="mm")
+    return tile
 
 
-def _adviser(image: Image.Image, draw: ImageDraw.ImageDraw, card: StoryCard, left: int, max_right: int,
-             top: int, size: int) -> None:
-    """The adviser's photo (or initials) in a circle, with name and role beside it."""
-    image.paste(_portrait(card, size), (left, top), _circle(size))
-    text_left = left + size + 24
-    room = max_right - text_left
-    draw_line(draw, (text_left, top + 40), shorten(card.adviser, "bold", 32, room), "bold", 32, INK)
-    role, _ = wrap(card.role, "regular", 26, room, 2)
-    for n, line in enumerate(role):
-        draw_line(draw, (text_left, top + 76 + 30 * n), line, "regular", 26, MUTED)
+def _adviser(name: str, role: str, initials: str, photo: str | None, room: int) -> Image.Image:
+    """The adviser's photo (or initials) in a circle, with name and role beside it, ``room`` wide."""
+    block = Image.new("RGB", (room, TILE + 10), PAPER)
+    block.paste(_portrait(photo, initials, TILE), (0, 0), _circle(TILE))
+    draw = ImageDraw.Draw(block)
+    text_left = TILE + 24
+    draw_line(draw, (text_left, 40), shorten(name, "bold", 32, room - text_left), "bold", 32, INK)
+    lines, _ = wrap(role, "regular", 26, room - text_left, 2)
+    for n, line in enumerate(lines):
+        draw_line(draw, (text_left, 76 + 30 * n), line, "regular", 26, MUTED)
+    return block
 
 
-def _portrait(card: StoryCard, size: int) -> Image.Image:
-    if card.photo:
-        with Image.open(Path(card.photo)) as photo:
+def _portrait(photo_path: str | None, initials: str, size: int) -> Image.Image:
+    if photo_path:
+        with Image.open(Path(photo_path)) as photo:
             photo = ImageOps.exif_transpose(photo).convert("RGB")
             return ImageOps.fit(photo, (size, size), Image.Resampling.LANCZOS)
     portrait = Image.new("RGB", (size, size), INITIALS_BACKGROUND)
-    ImageDraw.Draw(portrait).text((size / 2, size / 2), card.initials, font=font("bold", 40), fill=WHITE, anchor="mm")
+    ImageDraw.Draw(portrait).text((size / 2, size / 2), initials, font=font("bold", 40), fill=WHITE, anchor="mm")
     return portrait
 
 
+@cache
 def _circle(size: int) -> Image.Image:
     """A smooth-edged round mask: drawn four times larger and scaled down."""
     big = Image.new("L", (size * 4, size * 4), 0)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -68,37 +67,45 @@ def _mask(probe: ImageFont.FreeTypeFont, char: str) -> bytes:
     return image.tobytes()
 
 
-@dataclass(frozen=True)
-class Run:
-    """A stretch of text set in one font."""
-
-    text: str
-    font: ImageFont.FreeTypeFont
+def _font_of(weight: str, char: str) -> str:
+    """The weight's Noto Sans, else Noto Emoji, else Noto Sans after all (its box)."""
+    return weight if _has_glyph(weight, char) or not _has_glyph("emoji", char) else "emoji"
 
 
-def runs(text: str, weight: str, size: int) -> list[Run]:
-    """``text`` split where the font changes: the weight's Noto Sans, else Noto Emoji, else Noto Sans' box."""
-    result: list[Run] = []
+_advances: dict[tuple[str, int, str], float] = {}
+
+
+def _advance(name: str, size: int, char: str) -> float:
+    # The basic layout applies no kerning (Noto Sans kerns in GPOS, which only Raqm reads), so a text's
+    # width is the sum of its characters' advances: known once per character instead of measured per text.
+    key = (name, size, char)
+    if key not in _advances:
+        _advances[key] = font(name, size).getlength(char)
+    return _advances[key]
+
+
+def runs(text: str, weight: str) -> list[tuple[str, str]]:
+    """``text`` as (font name, stretch) where the font changes."""
+    result: list[tuple[str, str]] = []
     for char in text.translate(_INVISIBLE):
-        name = weight if _has_glyph(weight, char) or not _has_glyph("emoji", char) else "emoji"
-        chosen = font(name, size)
-        if result and result[-1].font is chosen:
-            result[-1] = Run(result[-1].text + char, chosen)
+        name = _font_of(weight, char)
+        if result and result[-1][0] == name:
+            result[-1] = (name, result[-1][1] + char)
         else:
-            result.append(Run(char, chosen))
+            result.append((name, char))
     return result
 
 
 def width(text: str, weight: str, size: int) -> float:
-    return sum(run.font.getlength(run.text) for run in runs(text, weight, size))
+    return sum(_advance(_font_of(weight, char), size, char) for char in text.translate(_INVISIBLE))
 
 
 def draw_line(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, weight: str, size: int, fill: str) -> None:
     """One line with its baseline at ``xy[1]``, so letters and emoji from two fonts sit on one line."""
     x, baseline = xy
-    for run in runs(text, weight, size):
-        draw.text((x, baseline), run.text, font=run.font, fill=fill, anchor="ls")
-        x += run.font.getlength(run.text)
+    for name, stretch in runs(text, weight):
+        draw.text((x, baseline), stretch, font=font(name, size), fill=fill, anchor="ls")
+        x += width(stretch, name, size)
 
 
 def wrap(text: str, weight: str, size: int, max_width: float, max_lines: int) -> tuple[list[str], bool]:

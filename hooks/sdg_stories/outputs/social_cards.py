@@ -29,7 +29,7 @@ from sdg_stories.content.media_types import PREVIEW_IMAGE_TYPES, image_type
 from sdg_stories.content.problems import Problem
 from sdg_stories.content.records import Story
 from sdg_stories.model.site import Site
-from sdg_stories.outputs.card_drawing import HEIGHT, LAYOUT_VERSION, WIDTH, GoalCard, GoalMark, StoryCard, draw_card
+from sdg_stories.outputs.card_drawing import HEIGHT, LAYOUT_VERSION, WIDTH, GoalCard, GoalMark, Painter, StoryCard
 from sdg_stories.outputs.card_text import fonts_digest
 from sdg_stories.pages.labels import LABELS
 from sdg_stories.pages.page import GeneratedPage
@@ -75,6 +75,7 @@ class SocialCards:
             short = goal.short[site.language]
             content = GoalCard(_mark(goal), labels["goal_n"].format(n=goal.id), short, organisation, site_name, colors)
             self._add(site.goal_url(goal.id), content, False, labels["card_alt_goal"].format(n=goal.id, short=short))
+        self._painter = Painter()
         self._pool: ThreadPoolExecutor | None = None
         self._drawing: list[Future] = []
 
@@ -117,7 +118,7 @@ class SocialCards:
                     path.unlink(missing_ok=True)
 
     def _draw(self, card: Card) -> None:
-        data = draw_card(card.content)
+        data = self._painter.draw(card.content)
         # Written beside its final name and renamed, so a build stopped halfway leaves no broken card.
         handle, temporary = tempfile.mkstemp(dir=self.cache, suffix=".part")
         with os.fdopen(handle, "wb") as file:
