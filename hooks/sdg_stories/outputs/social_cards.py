@@ -1,9 +1,9 @@
 """A social card per story and goal page: what each shows, where the site publishes it, and the cache
 that keeps a card from being drawn twice.
 
-A card is named in the cache by a hash of what it shows, the layout's version, the fonts and Pillow's
-version; an unchanged story's card is never drawn again, a one-story edit under `mkdocs serve` draws one.
-The cache lives at the project root (``.cache/social-cards/``), outside site/, docs/ and stories/, so a CI
+A card is named in the cache by a hash of what it shows, the layout's version, the fonts and the
+versions of Pillow, FreeType and zlib: an unchanged story's card is never drawn again, and a one-story
+edit under `mkdocs serve` draws one. The cache lives at the project root (``.cache/social-cards/``), outside site/, docs/ and stories/, so a CI
 cache can keep it. Cards missing from it are drawn by a small pool of threads while MkDocs reads and
 converts the pages: Pillow lets go of the GIL while it compresses a PNG, so the drawing takes the second
 core's time rather than the build's.
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError, features
 
 from sdg_stories.content.media_types import PREVIEW_IMAGE_TYPES, image_type
 from sdg_stories.content.problems import Problem
@@ -39,6 +39,9 @@ CACHE_DIR = ".cache/social-cards"
 CARD_FILE = "social-card.png"  # beside the page's index.html: stories/<slug>/social-card.png, sdg/11/social-card.png
 SIZE = (WIDTH, HEIGHT)
 THREADS = 2  # the machines this builds on have two cores or more; more threads only wait for the GIL
+# What turns the same card into the same bytes besides our code and fonts: Pillow, and the FreeType and
+# zlib it was built with (the wheels bundle theirs; a Pillow built from source uses the system's).
+_DRAWN_BY = (PIL.__version__, features.version("freetype2"), features.version("zlib"))
 _TAG = re.compile(r"<[^>]*>")  # Material prints copyright as HTML; a card shows its text
 _CACHED_NAME = re.compile(r"^[0-9a-f]{24}\.png$")
 
@@ -129,7 +132,7 @@ class SocialCards:
         photo = content.photo if isinstance(content, StoryCard) else None
         # The photo by its bytes, not its path: a project moved to another folder keeps its cache.
         shown = dataclasses.asdict(content) | {"photo": photo and self._digests[photo]}
-        key = json.dumps([shown, LAYOUT_VERSION, fonts_digest(), PIL.__version__], ensure_ascii=False, sort_keys=True)
+        key = json.dumps([shown, LAYOUT_VERSION, fonts_digest(), _DRAWN_BY], ensure_ascii=False, sort_keys=True)
         name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24] + ".png"
         self._by_url[page_url] = Card(page_url + CARD_FILE, alt, self.cache / name, content, draft)
 
