@@ -144,6 +144,8 @@ class MkDocsSite:
             raise PluginError(ContentError(problems).report())
         for file in generated:
             files.append(file)
+        if self.cards is not None:
+            self.cards.start()  # in threads, while MkDocs reads and converts the pages
         return files
 
     def _generate_data_files(self, config: MkDocsConfig) -> list[File]:
@@ -156,10 +158,9 @@ class MkDocsSite:
 
     def _generate_cards(self, config: MkDocsConfig) -> list[File]:
         # Copied from the cache by MkDocs with the other static files, after on_env, by when finish_cards
-        # has drawn the missing ones; drawing starts now, in threads, while MkDocs reads the pages.
+        # has drawn the missing ones.
         if self.cards is None:
             return []
-        self.cards.start()
         return [
             File.generated(config, card.url, abs_src_path=str(card.path),
                            inclusion=InclusionLevel.DRAFT if card.draft else InclusionLevel.NOT_IN_NAV)
