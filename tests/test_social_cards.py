@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 
 from example_content import SITE_URL, example_stories
 from project import Build, Project
+from serve_session import ServeSession
 from sdg_stories.outputs import card_text
 from sdg_stories.outputs.card_drawing import INITIALS_BACKGROUND, INK, MUTED, PAPER, STORY_TITLE, title_lines
 from sdg_stories.outputs.card_text import ELLIPSIS, font, runs, width
@@ -165,6 +166,28 @@ def test_warm_rebuild_draws_none_and_a_one_story_edit_draws_one(tmp_path_factory
     assert (edited.site / f"stories/emoji/{CARD}").read_bytes() != before
     # The old card is no longer used by any page: a full build removes it from the cache.
     assert len(list((project.root / ".cache/social-cards").iterdir())) == 21
+
+
+def test_a_one_story_edit_under_serve_draws_one_card(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Rebuilds as `mkdocs serve` makes them (serve_session.py): the cache gains one card and no other is
+    written again."""
+    project = Project(tmp_path_factory.mktemp("serve"))
+    _write_cards_project(project)
+    cache = project.root / ".cache/social-cards"
+    with ServeSession(project) as session:
+        assert session.build()["ok"]
+        before = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+        assert len(before) == 4 + 1 + 17  # the draft too: serve shows drafts
+        assert session.build()["ok"]
+        assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == before
+        project.story("2024-04-04-lang.md", title="Een korter verhaal", slug="lang", adviser="bram-jansen", goals=[6, 11, 13, 17])
+        assert session.build()["ok"]
+        after = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+        assert len(after) == len(before) + 1 and {name: after[name] for name in before} == before
+        card = session.soup("stories/lang/").select_one('meta[property="og:image"]')["content"]
+        assert card.endswith(f"stories/lang/{CARD}")
+        new = next(cache / name for name in after if name not in before)
+        assert (session.site / f"stories/lang/{CARD}").read_bytes() == new.read_bytes()
 
 
 def test_two_builds_in_two_folders_give_byte_identical_cards(cards_site: Build, tmp_path_factory: pytest.TempPathFactory) -> None:
