@@ -221,6 +221,22 @@ def test_a_wrong_setting_is_reported_in_the_writers_terms(project: Project) -> N
     assert "extra.sdg_stories.organisation" in build.output
 
 
+def test_a_photo_that_is_no_image_is_a_warning_and_the_card_shows_initials(project: Project) -> None:
+    (project.stories / "images").mkdir()
+    (project.stories / "images/anna.png").write_bytes(b"\x89PNG\r\n\x1a\n but the rest is gone")
+    (project.stories / "advisers.yml").write_text(
+        "anna-de-vries:\n  name: Anna de Vries\n  role: Adviseur Ruimte\n  photo: images/anna.png\n", "utf-8"
+    )
+    project.story("2024-04-05-een.md", slug="een")
+    build = project.build()
+    assert build.ok and "Traceback" not in build.output, build.output
+    assert "stories/advisers.yml" in build.output and "anna-de-vries.photo" in build.output
+    assert "'images/anna.png' cannot be read as an image" in build.output
+    card = _card(build, f"stories/een/{CARD}").convert("RGB")
+    assert card.getpixel((130, 505)) == _rgb(INITIALS_BACKGROUND)
+    assert not project.build("--strict", site="strict").ok
+
+
 def test_the_organisation_comes_from_the_setting_else_the_copyright(project: Project) -> None:
     project.story("2024-04-05-een.md", slug="een")
     project.configure(organisation="Gemeente Voorbeeld")

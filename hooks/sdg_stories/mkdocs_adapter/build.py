@@ -33,7 +33,7 @@ from sdg_stories.model.publication import missing_site_url, publication_for
 from sdg_stories.search.pagefind_service import SearchIndexError
 from sdg_stories.model.settings import Settings
 from sdg_stories.search.story_index import SiteSearch
-from sdg_stories.outputs.social_cards import SocialCards, organisation_name
+from sdg_stories.outputs.social_cards import CardError, SocialCards, organisation_name
 from sdg_stories.mkdocs_adapter.staging import StagedSite
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
@@ -269,7 +269,10 @@ class MkDocsSite:
     def finish_cards(self) -> None:
         """Before MkDocs copies the static files: every card is drawn into the cache."""
         if self.cards is not None:
-            self.cards.finish(prune=self.command != "serve")
+            try:
+                self.cards.finish(prune=self.command != "serve")
+            except CardError as error:
+                raise PluginError(str(error)) from None
             log.debug(f"Social cards: {self.cards.drawn} drawn, {self.cards.cached} from the cache")
 
     def end_conversions(self) -> None:

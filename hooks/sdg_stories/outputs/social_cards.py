@@ -46,6 +46,10 @@ _TAG = re.compile(r"<[^>]*>")  # Material prints copyright as HTML; a card shows
 _CACHED_NAME = re.compile(r"^[0-9a-f]{24}\.png$")
 
 
+class CardError(Exception):
+    """A card could not be drawn or saved; the message names its page and why."""
+
+
 @dataclass(frozen=True)
 class Card:
     """One card: its address in the site, its alternative text, and its file in the cache."""
@@ -121,12 +125,15 @@ class SocialCards:
                     path.unlink(missing_ok=True)
 
     def _draw(self, card: Card) -> None:
-        data = self._painter.draw(card.content)
-        # Written beside its final name and renamed, so a build stopped halfway leaves no broken card.
-        handle, temporary = tempfile.mkstemp(dir=self.cache, suffix=".part")
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, card.path)
+        try:
+            data = self._painter.draw(card.content)
+            # Written beside its final name and renamed, so a build stopped halfway leaves no broken card.
+            handle, temporary = tempfile.mkstemp(dir=self.cache, suffix=".part")
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, card.path)
+        except (OSError, ValueError) as error:  # a photo that stops halfway, a full disk
+            raise CardError(f"the social card of {card.url.removesuffix(CARD_FILE)} could not be made: {error}") from None
 
     def _add(self, page_url: str, content: StoryCard | GoalCard, draft: bool, alt: str) -> None:
         photo = content.photo if isinstance(content, StoryCard) else None
