@@ -20,7 +20,7 @@ from sdg_stories.sdg.contrast import DARK, WHITE
 SIZE = WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 INK = DARK
-MUTED = "#4D4D4D"  # 8.4:1 on white
+MUTED = "#4D4D4D"  # 8.5:1 on white
 PAPER = WHITE
 INITIALS_BACKGROUND = "#3F51B5"  # the theme's indigo; white initials on it reach 6.9:1
 TILE = 100  # a goal's square, and the adviser's circle
