@@ -15,6 +15,7 @@ from example_content import SITE_URL, example_stories
 from project import Build, Project
 from serve_session import ServeSession
 from sdg_stories.outputs import card_text
+from sdg_stories.outputs.card_drawing import GoalMark, StoryCard, draw_card
 from sdg_stories.outputs.card_drawing import INITIALS_BACKGROUND, INK, MUTED, PAPER, STORY_TITLE, title_lines
 from sdg_stories.outputs.card_text import ELLIPSIS, font, runs, width
 from sdg_stories.sdg.contrast import AA_NORMAL_TEXT, WHITE, contrast_ratio
@@ -272,6 +273,20 @@ def test_long_titles_wrap_and_shorten_with_an_ellipsis() -> None:
     # One word longer than a line is cut inside the word, never drawn past the edge.
     size, lines = title_lines("Klimaatadaptatie" * 12)
     assert all(width(line, "bold", size) <= 1040 for line in lines) and lines[-1].endswith(ELLIPSIS)
+
+
+def test_line_breaks_and_control_characters_in_names_stay_on_one_line() -> None:
+    goal = load_framework().goal(11)
+    card = StoryCard(
+        title="Een\ntitel\tmet\r\nregels \u202eomgekeerd\x07", adviser="Anna\nde Vries", role="Adviseur\n\nRuimte",
+        initials="AV", goals=(GoalMark(11, goal.color, goal.text_color),), organisation="Gemeente\nVoorbeeld", site_name="Site",
+    )
+    image = Image.open(io.BytesIO(draw_card(card)))
+    assert image.size == (1200, 630)
+    assert title_lines("Een\ntitel\tmet\r\nregels")[1] == ["Een titel met regels"]
+    # What is drawn and measured is one line: Pillow would draw "Anna" and "de Vries" one under the other.
+    assert runs("Anna\nde  Vries", "bold") == [("bold", "Anna de Vries")]
+    assert width("Anna\nde Vries", "bold", 32) == width("Anna de Vries", "bold", 32)
 
 
 def test_every_text_colour_on_a_card_reaches_wcag_aa() -> None:

@@ -84,10 +84,15 @@ def _advance(name: str, size: int, char: str) -> float:
     return _advances[key]
 
 
+def _one_line(text: str) -> str:
+    # A line break or tab typed in a name would make Pillow draw several lines, over what is below.
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
 def runs(text: str, weight: str) -> list[tuple[str, str]]:
     """``text`` as (font name, stretch) where the font changes."""
     result: list[tuple[str, str]] = []
-    for char in text.translate(_INVISIBLE):
+    for char in _one_line(text):
         name = _font_of(weight, char)
         if result and result[-1][0] == name:
             result[-1] = (name, result[-1][1] + char)
@@ -97,7 +102,7 @@ def runs(text: str, weight: str) -> list[tuple[str, str]]:
 
 
 def width(text: str, weight: str, size: int) -> float:
-    return sum(_advance(_font_of(weight, char), size, char) for char in text.translate(_INVISIBLE))
+    return sum(_advance(_font_of(weight, char), size, char) for char in _one_line(text))
 
 
 def draw_line(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, weight: str, size: int, fill: str) -> None:
