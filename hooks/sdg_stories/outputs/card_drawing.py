@@ -68,13 +68,13 @@ def draw_card(card: StoryCard | GoalCard) -> bytes:
 
 
 class Painter:
-    """Draws cards, keeping the parts many story cards share (the masthead, an adviser, a goal's square)
+    """Draws cards, keeping the parts many story cards share (the masthead, an adviser's portrait, a goal's square)
     for the next card. One per build, so a photo changed under `mkdocs serve` is read again; safe to
     share between threads: a part drawn twice at once comes out the same."""
 
     def __init__(self) -> None:
         self._sheets: dict[tuple, Image.Image] = {}
-        self._advisers: dict[tuple, Image.Image] = {}
+        self._portraits: dict[tuple, Image.Image] = {}
         self._tiles: dict[tuple, Image.Image] = {}
 
     def draw(self, card: StoryCard | GoalCard) -> bytes:
@@ -90,10 +90,11 @@ class Painter:
         _band(draw, [goal.color for goal in card.goals])
         _title(draw, card.title, left, right, top=150, fill=INK)
         tiles_left = self._goal_tiles(image, card.goals, right, top=490)
-        adviser = (card.adviser, card.role, card.initials, card.photo, tiles_left - 32 - left)
-        if adviser not in self._advisers:
-            self._advisers[adviser] = _adviser(*adviser)
-        image.paste(self._advisers[adviser], (left, 490))
+        portrait = (card.photo, card.initials)
+        if portrait not in self._portraits:
+            self._portraits[portrait] = _portrait(*portrait)
+        image.paste(self._portraits[portrait], (left, 490))
+        _adviser(draw, card.adviser, card.role, left + TILE + 24, tiles_left - 32, top=490)
         return image
 
     def _goal_tiles(self, image: Image.Image, goals: tuple[GoalMark, ...], right: int, top: int) -> int:
@@ -190,26 +191,26 @@ def _tile(goal: GoalMark, size: int) -> Image.Image:
     return tile
 
 
-def _adviser(name: str, role: str, initials: str, photo: str | None, room: int) -> Image.Image:
-    """The adviser's photo (or initials) in a circle, with name and role beside it, ``room`` wide."""
-    block = Image.new("RGB", (room, TILE + 10), PAPER)
-    block.paste(_portrait(photo, initials, TILE), (0, 0), _circle(TILE))
-    draw = ImageDraw.Draw(block)
-    text_left = TILE + 24
-    draw_line(draw, (text_left, 40), shorten(name, "bold", 32, room - text_left), "bold", 32, INK)
-    lines, _ = wrap(role, "regular", 26, room - text_left, 2)
+def _adviser(draw: ImageDraw.ImageDraw, name: str, role: str, left: int, right: int, top: int) -> None:
+    """The adviser's name, and role on up to two lines, beside the portrait."""
+    room = right - left
+    draw_line(draw, (left, top + 40), shorten(name, "bold", 32, room), "bold", 32, INK)
+    lines, _ = wrap(role, "regular", 26, room, 2)
     for n, line in enumerate(lines):
-        draw_line(draw, (text_left, 76 + 30 * n), line, "regular", 26, MUTED)
-    return block
+        draw_line(draw, (left, top + 76 + 30 * n), line, "regular", 26, MUTED)
 
 
-def _portrait(photo_path: str | None, initials: str, size: int) -> Image.Image:
+def _portrait(photo_path: str | None, initials: str) -> Image.Image:
+    """The photo, or the initials on indigo, in a circle on white."""
     if photo_path:
         with Image.open(Path(photo_path)) as photo:
             photo = ImageOps.exif_transpose(photo).convert("RGB")
-            return ImageOps.fit(photo, (size, size), Image.Resampling.LANCZOS)
-    portrait = Image.new("RGB", (size, size), INITIALS_BACKGROUND)
-    ImageDraw.Draw(portrait).text((size / 2, size / 2), initials, font=font("bold", 40), fill=WHITE, anchor="mm")
+            face = ImageOps.fit(photo, (TILE, TILE), Image.Resampling.LANCZOS)
+    else:
+        face = Image.new("RGB", (TILE, TILE), INITIALS_BACKGROUND)
+        ImageDraw.Draw(face).text((TILE / 2, TILE / 2), initials, font=font("bold", 40), fill=WHITE, anchor="mm")
+    portrait = Image.new("RGB", (TILE, TILE), PAPER)
+    portrait.paste(face, (0, 0), _circle(TILE))
     return portrait
 
 

@@ -12,6 +12,7 @@ import hashlib
 import threading
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -44,8 +45,12 @@ def font(name: str, size: int) -> ImageFont.FreeTypeFont:
     fonts = _local.__dict__.setdefault("fonts", {})
     key = (name, size)
     if key not in fonts:
-        with font_path(name).open("rb") as file:
-            fonts[key] = ImageFont.truetype(file, size, layout_engine=ImageFont.Layout.BASIC)
+        path = font_path(name)
+        if isinstance(path, Path):  # FreeType reads the file as it needs it, rather than a copy per size
+            fonts[key] = ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
+        else:  # the package inside a zip file
+            with path.open("rb") as file:
+                fonts[key] = ImageFont.truetype(file, size, layout_engine=ImageFont.Layout.BASIC)
     return fonts[key]
 
 
