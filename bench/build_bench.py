@@ -800,6 +800,8 @@ def _run_size(n: int, args: argparse.Namespace, workdir: Path) -> tuple[list[Bui
     for attempt in range(1, args.repeat + 1):
         for label, root in roots.items():
             print(f"[N={n:,}] build {attempt}/{args.repeat}: {label} ...", file=sys.stderr)
+            if args.cold_cards:
+                shutil.rmtree(root / ".cache", ignore_errors=True)
             runs[label].append(_measure_build(label, n, root))
     results = skipped + [_merge_runs(found) for found in runs.values()]
     if args.search_share:
@@ -836,6 +838,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--before", type=Path,
         help="also build this other checkout of sdg-stories (say, a worktree of main before a change) in the same run",
+    )
+    parser.add_argument(
+        "--cold-cards", action="store_true",
+        help="empty the social card cache (.cache/) before each sdg-stories build, so every build draws every card",
     )
     parser.add_argument("--serve-rebuild", action="store_true", help="also time a serve rebuild after one edit")
     parser.add_argument("--rebuild-n", type=int, default=1000, help="N for --serve-rebuild (default 1000)")

@@ -52,6 +52,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _build(config).finish_cards()  # before MkDocs copies the static files, the cards among them
     _build(config).theme_globals(env)
     theme_words(env, config.theme["language"] or "nl")
     return env

@@ -95,8 +95,9 @@ def test_story_pages_describe_themselves_with_their_own_summary_language_and_dat
         assert _meta(soup, "og:title") == story.title
         assert _meta(soup, "og:locale") == {"nl": "nl_NL", "en": "en_GB"}[story.lang]
         assert _meta(soup, "article:published_time") == story.date.isoformat()
-        # The example images are SVG, which LinkedIn, Facebook and X do not show: the site image stands in.
-        assert _meta(soup, "og:image") == DEFAULT_IMAGE
+        # The story's own social card (test_social_cards.py); the example images are SVG, which LinkedIn,
+        # Facebook and X do not show.
+        assert _meta(soup, "og:image") == f"{SITE_URL}stories/{story.slug}/social-card.png"
         assert _meta(soup, "og:image:width") == "1200" and _meta(soup, "og:image:height") == "630"
     home = example_site.soup("")
     assert _meta(home, "og:title") == "Verhalen over de duurzame ontwikkelingsdoelen"  # not the nav's "Home"
@@ -118,7 +119,8 @@ def test_story_pages_carry_article_json_ld(example_site: Build) -> None:
             "@type": "Person", "name": adviser["name"], "jobTitle": adviser["role"],
             "url": f"{SITE_URL}advisers/{story.adviser}/",
         }
-        assert data["image"] == (f"{SITE_URL}stories/{story.image}" if story.image else DEFAULT_IMAGE)
+        card = f"{SITE_URL}stories/{story.slug}/social-card.png"
+        assert data["image"] == ([card, f"{SITE_URL}stories/{story.image}"] if story.image else [card])
         about = data["about"]
         assert [thing["url"] for thing in about] == [f"{SITE_URL}sdg/{goal}/" for goal in sorted(story.goals)]
         for thing, goal in zip(about, sorted(story.goals)):
@@ -177,13 +179,15 @@ def test_hostile_title_in_feed_and_open_data(preview_site: Build) -> None:
     assert next(s for s in stories if s["slug"] == "wijk")["title"] == HOSTILE_TITLE
 
 
-def test_png_story_image_is_the_preview_image(preview_site: Build) -> None:
+def test_png_story_image_is_listed_beside_the_card(preview_site: Build) -> None:
     soup = preview_site.soup("stories/foto/")
     image = SITE_URL + "stories/images/foto.png"
-    assert _meta(soup, "og:image") == _meta(soup, "twitter:image") == image
+    card = SITE_URL + "stories/foto/social-card.png"
+    assert _meta(soup, "og:image") == _meta(soup, "twitter:image") == card
     assert _meta(soup, "og:image:type") == "image/png"
-    assert _meta(soup, "og:image:alt") == _meta(soup, "twitter:image:alt") == "Een plein met bomen"
-    assert _json_ld(soup)["image"] == image
+    assert _meta(soup, "og:image:alt") == _meta(soup, "twitter:image:alt")
+    assert _meta(soup, "og:image:alt").startswith("Met foto: een verhaal van Anna de Vries")
+    assert _json_ld(soup)["image"] == [card, image]
     assert (preview_site.site / "stories/images/foto.png").is_file()
 
 

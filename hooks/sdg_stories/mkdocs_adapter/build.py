@@ -35,6 +35,7 @@ from sdg_stories.pages.build import SiteBuild
 from sdg_stories.search.pagefind_index import SearchIndexError
 from sdg_stories.search.records import goal_slots
 from sdg_stories.search.story_index import StoryIndex
+from sdg_stories.outputs.social_cards import CardError, SocialCards, organisation_name
 from sdg_stories.mkdocs_adapter.staging import StagedSite
 from sdg_stories.mkdocs_adapter.editor_files import generate_editor_files
 
@@ -94,6 +95,14 @@ class MkDocsBuild:
         self.publication = publication_for(settings, config.site_name, config.site_description)
         if self.publication is None:
             log.warning(str(missing_site_url(config_file.name, settings.language)))
+        # A picture per story and goal page for link previews, which need the absolute URLs too.
+        self.cards = SocialCards(
+            self.build.site, config_file.parent, self.build.folder.path,
+            organisation_name(settings.organisation, config.copyright, config.site_name), config.site_name,
+        ) if settings.social_cards and self.publication is not None else None
+        for problem in self.cards.problems if self.cards else ():
+            log.warning(str(problem))
+        self.command = command
         # `build` and `gh-deploy` write beside site/ and replace it only at the end (staging.py), so a
         # build failing after MkDocs would have emptied site/ leaves it as it was. `serve` builds into a
         # folder of its own, and --dirty adds to site/ on purpose.
@@ -122,6 +131,7 @@ class MkDocsBuild:
         generated.append(File.generated(config, VACANCY_CLOSING_JS, abs_src_path=str(_TEMPLATES / "vacancy-closing.js")))
         generated += self._data_files(config)
         generated += generate_editor_files(config, files, self.build.site)  # /admin/, the web editor
+        generated += self._card_files(config)
         taken = {file.dest_uri: file for file in files}
         language = self.build.settings.language
         problems = [
@@ -136,6 +146,8 @@ class MkDocsBuild:
             raise PluginError(ContentError(problems, language).report())
         for file in generated:
             files.append(file)
+        if self.cards is not None:
+            self.cards.start()  # in threads, while MkDocs reads and converts the pages
         return files
 
     def _data_files(self, config: MkDocsConfig) -> list[File]:
@@ -146,6 +158,17 @@ class MkDocsBuild:
         data = generate_feeds(self.build.site, self.publication) | generate_open_data(self.build.site, self.publication)
         return [File.generated(config, path, content=content) for path, content in data.items()]
 
+    def _card_files(self, config: MkDocsConfig) -> list[File]:
+        # Copied from the cache by MkDocs with the other static files, after on_env, by when finish_cards
+        # has drawn the missing ones.
+        if self.cards is None:
+            return []
+        return [
+            File.generated(config, card.url, abs_src_path=str(card.path),
+                           inclusion=InclusionLevel.DRAFT if card.draft else InclusionLevel.NOT_IN_NAV)
+            for card in self.cards.cards
+        ]
+
     @staticmethod
     def _page_file(page: GeneratedPage, config: MkDocsConfig) -> File:
         # Drafts use MkDocs' own draft level: built by `mkdocs serve`, left out of `mkdocs build`.
@@ -154,15 +177,6 @@ class MkDocsBuild:
         file = File.generated(config, page.src_uri, content="\n" + page.markdown, inclusion=inclusion)
         file.dest_uri = page.dest_uri
         return file
-
-    # on_env
-
-    def theme_globals(self, env: Environment) -> None:
-        """sdg_search: the search dialog for docs/overrides/partials/header.html, on every page (the 404
-        page too); None for a site without stories, which gets no search bundle and so no search box."""
-        env.globals["sdg_search"] = Markup(self.build.renderer.render_block(
-            "search.html", "", goal_slots=goal_slots(self.build.site)
-        )) if self.build.site.stories else None
 
     # on_page_markdown
 
@@ -206,6 +220,24 @@ class MkDocsBuild:
         page_url = "" if page.file.url == "./" else page.file.url
         return self.build.renderer.render_block(f"blocks/{name}.html", page_url)
 
+    # on_env
+
+    def finish_cards(self) -> None:
+        """Before MkDocs copies the static files: every card is drawn into the cache."""
+        if self.cards is not None:
+            try:
+                self.cards.finish(prune=self.command != "serve")
+            except CardError as error:
+                raise PluginError(str(error)) from None
+            log.debug(f"Social cards: {self.cards.drawn} drawn, {self.cards.cached} from the cache")
+
+    def theme_globals(self, env: Environment) -> None:
+        """sdg_search: the search dialog for docs/overrides/partials/header.html, on every page (the 404
+        page too); None for a site without stories, which gets no search bundle and so no search box."""
+        env.globals["sdg_search"] = Markup(self.build.renderer.render_block(
+            "search.html", "", goal_slots=goal_slots(self.build.site)
+        )) if self.build.site.stories else None
+
     # on_page_context
 
     def page_context(self, context: dict, page: Page) -> dict:
@@ -219,7 +251,8 @@ class MkDocsBuild:
         assert self.publication is not None
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
         if generated is not None:
-            return render_preview(preview_for_generated(self.build.site, self.publication, generated))
+            card = self.cards.card_for(generated) if self.cards is not None else None
+            return render_preview(preview_for_generated(self.build.site, self.publication, generated, card))
         # The front matter title, as Material's <title> shows it; the nav may call the home page just "Home".
         title = str(page.meta.get("title") or (self.publication.name if page.is_homepage else page.title) or self.publication.name)
         description = page.meta.get("description")

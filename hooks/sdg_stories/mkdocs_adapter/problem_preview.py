@@ -90,6 +90,9 @@ class ProblemPreview:
         urls += [Site.adviser_url(key) for key in advisers]
         return [f"{url}index.md" for url in urls]
 
+    def finish_cards(self) -> None:
+        pass
+
     def theme_globals(self, env: Environment) -> None:
         msg = messages(self.language)
         env.globals["sdg_search"] = None

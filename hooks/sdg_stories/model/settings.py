@@ -24,6 +24,8 @@ class Settings:
     show_drafts: bool = False
     utm: dict[str, str] | None = None  # None: no campaign parameters on vacancy links
     rubric_intro: str | None = None  # the line introducing the rubric on story pages; None: the catalogue's
+    social_cards: bool = True  # a picture per story and goal page for link previews (outputs/social_cards.py)
+    organisation: str | None = None  # the name on the social cards; None: mkdocs.yml's copyright, else site_name
 
     @classmethod
     def from_options(
@@ -47,8 +49,16 @@ class Settings:
             careers_url = None
         rubric_intro = options.get("rubric_intro")
         if rubric_intro is not None and (not isinstance(rubric_intro, str) or not rubric_intro.strip()):
-            problems.append(Problem(file, None, "extra.sdg_stories.rubric_intro", "must be a sentence or two of text, like: In deze rubriek vertellen onze adviseurs ..."))
+            problems.append(Problem(file, None, "extra.sdg_stories.rubric_intro", msg("settings.rubric-intro")))
             rubric_intro = None
+        social_cards = options.get("social_cards", cls.social_cards)
+        if not isinstance(social_cards, bool):
+            problems.append(Problem(file, None, "extra.sdg_stories.social_cards", msg("field.not-true-or-false", value=social_cards)))
+            social_cards = cls.social_cards
+        organisation = options.get("organisation")
+        if organisation is not None and not (isinstance(organisation, str) and organisation.strip()):
+            problems.append(Problem(file, None, "extra.sdg_stories.organisation", msg("settings.organisation", value=organisation)))
+            organisation = None
         settings = cls(
             language=language,
             stories_dir=str(options.get("stories_dir", cls.stories_dir)),
@@ -60,6 +70,8 @@ class Settings:
             show_drafts=show_drafts,
             utm=utm,
             rubric_intro=rubric_intro.strip() if rubric_intro else None,
+            social_cards=social_cards,
+            organisation=organisation.strip() if organisation else None,
         )
         return settings, problems
 

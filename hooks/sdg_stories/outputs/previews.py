@@ -23,6 +23,7 @@ from sdg_stories.pages.page import GeneratedPage
 from sdg_stories.model.publication import Publication
 from sdg_stories.pages.renderer import environment
 from sdg_stories.model.site import Site
+from sdg_stories.outputs.social_cards import SIZE, Card
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 # Shipped in docs/assets/images/: the 17 goal colours, 1200 x 630, the size every network crops to.
@@ -67,7 +68,9 @@ class Preview:
         return relative_url(feed.path, self.path)
 
 
-def preview_for_generated(site: Site, publication: Publication, page: GeneratedPage) -> Preview:
+def preview_for_generated(site: Site, publication: Publication, page: GeneratedPage, card: Card | None = None) -> Preview:
+    """``card``: the page's own social card (a story's, a goal's), shown in link previews in place of
+    the site's picture."""
     story: Story | None = page.context.get("story") if page.kind == "story" else None
     lang = page.lang or site.language
     return Preview(
@@ -76,11 +79,11 @@ def preview_for_generated(site: Site, publication: Publication, page: GeneratedP
         description=page.description or publication.description or page.title,
         url=publication.absolute(page.url),
         locale=LOCALES[lang],
-        image=_resolve_image(site, publication, story),
+        image=_card_image(publication, card) if card else _resolve_image(site, publication, story),
         type="article" if story else "website",
         published=story.date if story else None,
         feeds=tuple(feed_links(site, publication, page)),
-        json_ld=story_json_ld(site, publication, story) if story else None,
+        json_ld=story_json_ld(site, publication, story, card) if story else None,
         path=page.url,
     )
 
@@ -106,7 +109,7 @@ def render_preview(preview: Preview) -> Markup:
     return Markup(environment().get_template("head.html").render(preview=preview, json_ld=json_ld))
 
 
-def story_json_ld(site: Site, publication: Publication, story: Story) -> dict:
+def story_json_ld(site: Site, publication: Publication, story: Story, card: Card | None = None) -> dict:
     """schema.org Article: what Google, Bing and LinkedIn read for a story's headline, author and topics."""
     labels = LABELS[site.language]
     adviser = site.adviser(story)
@@ -126,8 +129,7 @@ def story_json_ld(site: Site, publication: Publication, story: Story) -> dict:
             "jobTitle": adviser.role,
             "url": publication.absolute(site.adviser_url(adviser.key)),
         },
-        # Search engines take any image format here, SVG included; link previews do not (see _resolve_image).
-        "image": publication.absolute(site.asset_url(story.image)) if story.image else publication.absolute(DEFAULT_IMAGE),
+        "image": _json_ld_images(site, publication, story, card),
         "about": [
             {
                 "@type": "Thing",
@@ -140,6 +142,19 @@ def story_json_ld(site: Site, publication: Publication, story: Story) -> dict:
         "isPartOf": {"@type": "WebSite", "name": publication.name, "url": publication.url},
     }
     return data
+
+
+def _json_ld_images(site: Site, publication: Publication, story: Story, card: Card | None) -> str | list[str]:
+    # Search engines take any image format here, SVG included; link previews do not (see _resolve_image).
+    image = publication.absolute(site.asset_url(story.image)) if story.image else None
+    if card is None:
+        return image or publication.absolute(DEFAULT_IMAGE)
+    return [publication.absolute(card.url), image] if image else [publication.absolute(card.url)]
+
+
+def _card_image(publication: Publication, card: Card) -> PreviewImage:
+    width, height = SIZE
+    return PreviewImage(url=publication.absolute(card.url), alt=card.alt, type="image/png", width=width, height=height)
 
 
 def _resolve_image(site: Site, publication: Publication, story: Story | None) -> PreviewImage:
