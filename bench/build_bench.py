@@ -55,9 +55,11 @@ PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 BUILD_DATE_EPOCH = "1780272000"  # 2026-06-01T00:00:00Z
 
 # The issue's targets (issue 7), printed beside the figures so a reader sees where the build stands.
-TARGET_RATIO = 1.15
+# The engine issue's targets: wall time at most 1.5x the baseline, the build's own Python process under
+# 600 MB at 5,000 stories, Pagefind's process accepted up to 2 GB.
+TARGET_RATIO = 1.5
 TARGET_PEAK_MB = 600
-TARGET_REBUILD_SHARE = 0.5
+TARGET_SEARCH_MB = 2048
 
 # What the baseline keeps out of the project's mkdocs.yml: everything that belongs to the hooks.
 BASELINE_DROPPED_KEYS = ("hooks", "watch")
@@ -698,7 +700,7 @@ def _verdict(wall_ok: bool, cpu_ok: bool) -> str:
     return "NOT met"
 
 
-def _print_targets(all_results: dict[int, list[BuildResult]], serve: list[dict]) -> None:
+def _print_targets(all_results: dict[int, list[BuildResult]]) -> None:
     lines = []
     per_story: dict[int, BuildResult] = {}
     for n, results in sorted(all_results.items()):
@@ -713,11 +715,11 @@ def _print_targets(all_results: dict[int, list[BuildResult]], serve: list[dict])
         if a:
             per_story[n] = a
             if n >= 5000:
-                peak = max(a.peak_kb, a.tree_kb) / 1024
-                verdict = "met" if peak < TARGET_PEAK_MB else "NOT met"
+                own, search = a.main_rss_kb / 1024, a.helper_rss_kb / 1024
                 lines.append(
-                    f"peak memory at N={n:,}: {peak:.0f} MB (target < {TARGET_PEAK_MB} MB: {verdict}); of which the "
-                    f"build's Python process {a.main_rss_kb / 1024:.0f} MB, the search helper {a.helper_rss_kb / 1024:.0f} MB"
+                    f"memory at N={n:,}: the build's Python process {own:.0f} MB (target < {TARGET_PEAK_MB} MB: "
+                    f"{'met' if own < TARGET_PEAK_MB else 'NOT met'}), Pagefind {search:.0f} MB (accepted up to "
+                    f"{TARGET_SEARCH_MB} MB: {'met' if search <= TARGET_SEARCH_MB else 'NOT met'})"
                 )
     if 1000 in per_story and 5000 in per_story:
         small, large = per_story[1000], per_story[5000]
@@ -726,17 +728,8 @@ def _print_targets(all_results: dict[int, list[BuildResult]], serve: list[dict])
             f"{large.cpu / 5:.2f} vs {small.cpu:.2f} ms cpu "
             f"(target: not higher; {_verdict(large.wall / 5 <= small.wall, large.cpu / 5 <= small.cpu)})"
         )
-    for s in serve:
-        if s["ok"] and s["label"] == "sdg-stories (a)" and s["rebuilds"]:
-            share = statistics.median(r["seconds"] for r in s["rebuilds"]) / s["full"]
-            share_cpu = statistics.median(r["cpu"] for r in s["rebuilds"]) / s["full_cpu"]
-            verdict = _verdict(share <= TARGET_REBUILD_SHARE, share_cpu <= TARGET_REBUILD_SHARE)
-            lines.append(
-                f"serve rebuild / first build at N={s['n']:,}: {share:.2f} wall, {share_cpu:.2f} cpu "
-                f"(target <= {TARGET_REBUILD_SHARE}: {verdict})"
-            )
     if lines:
-        print("\nIssue 7 targets (sdg-stories):")
+        print("\nTargets (sdg-stories):")
         for line in lines:
             print("  " + line)
 
@@ -891,7 +884,7 @@ def main(argv: list[str] | None = None) -> int:
                 all_serve.extend(serve)
             sys.stdout.flush()
             failed |= any(r.message.startswith("mkdocs build exited") for r in results)
-        _print_targets(all_results, all_serve)
+        _print_targets(all_results)
         sys.stdout.flush()
     finally:
         if not args.keep:
