@@ -54,10 +54,6 @@ class StoryIndex:
         self._added = 0
         self._index: SearchIndex | None = None
 
-    @property
-    def started(self) -> bool:
-        return self._index is not None
-
     def add(self, page: GeneratedPage, html: str) -> None:
         if page.kind != "story":
             return
