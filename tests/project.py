@@ -26,6 +26,16 @@ bram-jansen:
 """
 
 
+def visible_soup(html: str) -> BeautifulSoup:
+    """A page as a visitor's browser shows it: a <template>'s content is inert (the filters' result card,
+    the search dialog until its script puts it in the page), and CSS selector engines differ on whether
+    they look inside one (soupsieve 2 does, 4 does not), so it is left out."""
+    soup = BeautifulSoup(html, "html.parser")
+    for template in soup.find_all("template"):
+        template.decompose()
+    return soup
+
+
 @dataclass
 class Build:
     returncode: int
@@ -41,7 +51,7 @@ class Build:
         return path.read_text("utf-8")
 
     def soup(self, url: str) -> BeautifulSoup:
-        return BeautifulSoup(self.html(url), "html.parser")
+        return visible_soup(self.html(url))
 
     def content(self, url: str) -> BeautifulSoup:
         """The page's main article, without Material's header, nav and footer."""

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from project import Project
+from project import Project, visible_soup
 
 
 class ServeSession:
@@ -51,7 +51,7 @@ class ServeSession:
         return (self.site / url / "index.html").read_text("utf-8") if url.endswith("/") or not url else (self.site / url).read_text("utf-8")
 
     def soup(self, url: str) -> BeautifulSoup:
-        return BeautifulSoup(self.html(url), "html.parser")
+        return visible_soup(self.html(url))
 
     def content(self, url: str) -> BeautifulSoup:
         return self.soup(url).select_one("article.md-content__inner")
