@@ -1,4 +1,4 @@
-"""The Pagefind index built page by page (search_index.py): its process, and Pagefind's own behaviour
+"""The Pagefind index built page by page (search/pagefind_index.py): its process, and Pagefind's own behaviour
 searched in Chromium, as a visitor would. The site's search as built is tested in test_search.py.
 
 Browser fixtures: tests/browser.py (skip without /usr/bin/chromium, fail under CI=true).

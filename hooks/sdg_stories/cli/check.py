@@ -69,7 +69,7 @@ def _content_warnings(content, settings, folder: ContentFolder) -> list[Problem]
 
 
 def _config_warnings(project: ProjectConfig) -> list[Problem]:
-    """The build's warnings about mkdocs.yml itself (mkdocs_site.py logs the same ones)."""
+    """The build's warnings about mkdocs.yml itself (mkdocs_adapter/build.py logs the same ones)."""
     from sdg_stories.model.publication import missing_site_url, publication_for
 
     if publication_for(project.settings, "", None) is None:

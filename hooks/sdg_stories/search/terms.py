@@ -1,7 +1,7 @@
 """Extra search words for a story written in the other language than the site's, for the site's one index.
 
 Why: Pagefind stems every page of an index in one language, and the browser loads only the index of
-the page's language, so the site keeps one index, stemmed in the site's language (search_index.py's
+the page's language, so the site keeps one index, stemmed in the site's language (pagefind_index.py's
 ``force_language``). An English story in a Dutch site is then stemmed as Dutch: "municipality" would
 not find a story that says "municipalities", nor "districts" one that says "district".
 
