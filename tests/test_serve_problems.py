@@ -58,6 +58,14 @@ def test_serve_shows_the_problems_on_every_page_and_the_story_again_once_fixed(p
             assert "laadt dan vanzelf opnieuw" in panel.get_text()
         assert serve.content("stories/plein/").h1 is None or "Een veilig plein" not in serve.content("stories/plein/").get_text()
 
+        # A story with a slug of its own keeps its address while it has a problem: the page the writer has
+        # open is a page (with live reload), not MkDocs' bare 404 answer.
+        named = project.story("2024-04-07-markt.md", title="Een nieuwe markt", slug="eigen-adres", goals=[18])
+        assert serve.build()["ok"]
+        assert (serve.site / "stories/eigen-adres/index.html").is_file()
+        assert _problems(serve.soup("stories/eigen-adres/")) and not (serve.site / "stories/markt").exists()
+        named.unlink()
+
         story.write_text(story.read_text("utf-8").replace(BROKEN_DATE, "2024-04-05"), "utf-8")
         result = serve.build()
         assert result["ok"] and not [m for m in result["warnings"] if "probleem" in m], result

@@ -73,3 +73,4 @@ class StoryReferences:
     adviser: str | None = None
     vacancies: tuple[str, ...] = ()
     image: str | None = None
+    slug: str | None = None  # its page's address, as the file or its slug field gives it, when it can be read

@@ -108,7 +108,7 @@ def parse_story_file(text: str, source: str, shown_as: str, framework: Framework
     problems += check_body(split.body, shown_as, split.body_line, language=default_lang)
     if not draft:  # drafts may be unfinished
         problems += unfinished_parts(split.body, shown_as, split.body_line, language=default_lang)
-    references = StoryReferences(source, adviser, tuple(dict.fromkeys(vacancies)), image)
+    references = StoryReferences(source, adviser, tuple(dict.fromkeys(vacancies)), image, slug)
 
     if len(problems) or None in (title, date, adviser, summary, slug):
         return StoryReading(None, tuple(problems), references)

@@ -73,7 +73,8 @@ class ProblemPreview:
         return files
 
     def _addresses(self, config: MkDocsConfig) -> list[str]:
-        """The pages of every story (a rejected one at the address its file name gives), goal and adviser."""
+        """The pages of every story (a rejected one at the address its slug field or file name gives), goal and
+        adviser."""
         options = (config.extra or {}).get("sdg_stories") or {}
         shown_as = str(options.get("stories_dir", "stories"))
         folder = ContentFolder(Path(config.config_file_path).parent / shown_as, shown_as)
@@ -82,8 +83,9 @@ class ProblemPreview:
         framework = load_framework()
         urls = [Site.goal_url(goal.id) for goal in framework.goals]
         for source in folder.walk()[0]:
-            story = read_story_file(folder.path / source, source, folder.show(source), framework, self.language).story
-            slug = story.slug if story else default_slug(source)
+            # A rejected story's own slug field when it has one: the address its writer has open.
+            reading = read_story_file(folder.path / source, source, folder.show(source), framework, self.language)
+            slug = reading.references.slug or default_slug(source)
             if slug:
                 urls.append(f"{Site.OVERVIEW_URL}{slug}/")
         advisers, _ = read_advisers(folder.path / ADVISERS_FILE, folder.show(ADVISERS_FILE), language=self.language)
