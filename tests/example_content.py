@@ -67,4 +67,4 @@ def example_advisers() -> dict[str, dict[str, str]]:
 
 
 def example_vacancies() -> list[dict]:
-    return yaml.load((STORIES / "vacancies.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    return yaml.load((STORIES / "vacancies.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["vacancies"]

@@ -74,7 +74,7 @@ def test_the_choices_are_the_17_goals_the_169_targets_every_adviser_and_every_va
     assert "16.10" in [option["value"] for option in targets]  # ids stay text: 16.10 is not 16.1
     advisers = yaml.safe_load((ROOT / "stories" / "advisers.yml").read_text("utf-8"))
     assert sorted(option["value"] for option in fields["adviser"]["options"]) == sorted(advisers)
-    vacancies = yaml.safe_load((ROOT / "stories" / "vacancies.yml").read_text("utf-8"))
+    vacancies = yaml.safe_load((ROOT / "stories" / "vacancies.yml").read_text("utf-8"))["vacancies"]
     assert sorted(option["value"] for option in fields["vacancies"]["options"]) == sorted(v["id"] for v in vacancies)
     assert [option["value"] for option in fields["lang"]["options"]] == ["nl", "en"]
     adviser_file = next(c for c in _config(example_site)["collections"] if c["name"] == "advisers")["files"][0]

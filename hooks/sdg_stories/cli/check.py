@@ -23,6 +23,7 @@ class CheckReport:
     warnings: tuple[Problem, ...]
     checked: int  # story files reported on
     total: int  # story files in the folder
+    scheduled: tuple[Problem, ...] = ()  # information: dated after the build date, published on their day
 
 
 class PathOutsideStories(ValueError):
@@ -36,12 +37,14 @@ def check_content(project: ProjectConfig, only: list[Path] | None = None) -> Che
     selected = _resolve_selection(project, only) if only else None
     problems = list(project.problems)
     warnings: list[Problem] = []
+    scheduled: list[Problem] = []
     try:
         content = load_content(folder, load_framework(), settings.language)
     except ContentError as error:
         problems += error.problems
     else:
         warnings += _content_warnings(content, settings, folder)
+        scheduled += _scheduled(content, settings, folder)
     warnings += _config_warnings(project)
     sources = folder.walk()[0] if folder.path.is_dir() else []
     shown_sources = {folder.show(source) for source in sources}
@@ -49,6 +52,7 @@ def check_content(project: ProjectConfig, only: list[Path] | None = None) -> Che
         keep = lambda problem: problem.file not in shown_sources or _is_selected(project.root / problem.file, selected)  # noqa: E731
         problems = [problem for problem in problems if keep(problem)]
         warnings = [warning for warning in warnings if keep(warning)]
+        scheduled = [notice for notice in scheduled if keep(notice)]
         checked = sum(1 for source in sources if _is_selected(folder.path / source, selected))
     else:
         checked = len(sources)
@@ -57,6 +61,7 @@ def check_content(project: ProjectConfig, only: list[Path] | None = None) -> Che
         warnings=tuple(sorted(set(warnings))),
         checked=checked,
         total=len(sources),
+        scheduled=tuple(scheduled),
     )
 
 
@@ -66,6 +71,12 @@ def _content_warnings(content, settings, folder: ContentFolder) -> list[Problem]
     from sdg_stories.model.site import Site
 
     return content_warnings(Site(content, load_framework(), settings), folder)
+
+
+def _scheduled(content, settings, folder: ContentFolder) -> list[Problem]:
+    from sdg_stories.model.build_warnings import scheduled_notices
+
+    return scheduled_notices(content.stories, settings.build_date, folder, settings.language)
 
 
 def _config_warnings(project: ProjectConfig) -> list[Problem]:

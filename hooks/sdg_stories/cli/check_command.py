@@ -35,6 +35,7 @@ def check(session: Session, paths: tuple[Path, ...], output_format: str, strict:
         document = {
             "problems": [problem.as_dict() for problem in report.problems],
             "warnings": [warning.as_dict() for warning in report.warnings],
+            "scheduled": [notice.as_dict() for notice in report.scheduled],
         }
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
@@ -42,6 +43,8 @@ def check(session: Session, paths: tuple[Path, ...], output_format: str, strict:
             click.echo(str(problem))
         for warning in report.warnings:
             click.echo(session.msg("cli.check.warning", warning=warning))
+        for notice in report.scheduled:  # information: exit status unchanged
+            click.echo(session.msg("cli.check.scheduled", notice=notice))
         click.echo(_check_summary(session.msg, report, bool(paths)))
     if report.problems or (strict and report.warnings):
         sys.exit(1)
@@ -55,4 +58,8 @@ def _check_summary(msg: Messages, report: CheckReport, limited: bool) -> str:
     found = [msg.plural("cli.count.problems", len(report.problems))] if report.problems else []
     if report.warnings:
         found.append(msg.plural("cli.count.warnings", len(report.warnings)))
-    return msg("cli.check.summary", stories=stories, found=", ".join(found) if found else msg("cli.check.no-problems"))
+    if not found:
+        found.append(msg("cli.check.no-problems"))
+    if report.scheduled:
+        found.append(msg.plural("cli.count.scheduled", len(report.scheduled)))
+    return msg("cli.check.summary", stories=stories, found=", ".join(found))

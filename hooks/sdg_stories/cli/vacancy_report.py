@@ -28,7 +28,7 @@ class ShownOn:
 @dataclass(frozen=True)
 class VacancyLine:
     vacancy: Vacancy
-    status: str  # model.vacancies.status: open, closing-soon, closed, no-closing-date
+    status: str  # model.vacancies.status: not-yet-open, open, closing-soon, closed, no-closing-date
     pages: tuple[ShownOn, ...]  # named first, then by goal, then the vacancies page
     named_by: tuple[str, ...]  # stories naming it, shown or not (a closed one should be taken out)
 
@@ -39,6 +39,7 @@ class VacancyLine:
             "title": vacancy.title,
             "status": self.status,
             "closes": vacancy.closes.isoformat() if vacancy.closes else None,
+            "opens": vacancy.opens.isoformat() if vacancy.opens else None,
             "goals": list(vacancy.goals),
             "targets": list(vacancy.targets),
             "pages": [{"url": page.url, "why": page.why} for page in self.pages],
@@ -85,11 +86,11 @@ def vacancy_report(project: ProjectConfig) -> VacancyReport:
 
 # The words of the report are the recruiter's language (the catalogue); the JSON keeps the status names.
 _STATUS_LINE = {
-    "open": "cli.vacancies.status.open", "closing-soon": "cli.vacancies.status.closing-soon",
+    "not-yet-open": "cli.vacancies.status.not-yet-open", "open": "cli.vacancies.status.open", "closing-soon": "cli.vacancies.status.closing-soon",
     "closed": "cli.vacancies.status.closed", "no-closing-date": "cli.vacancies.status.no-closing-date",
 }
 _STATUS_COUNT = {
-    "open": "cli.vacancies.count.open", "closing-soon": "cli.vacancies.count.closing-soon",
+    "not-yet-open": "cli.vacancies.count.not-yet-open", "open": "cli.vacancies.count.open", "closing-soon": "cli.vacancies.count.closing-soon",
     "closed": "cli.vacancies.count.closed", "no-closing-date": "cli.vacancies.count.no-closing-date",
 }
 _SHOWN_ON = {
@@ -106,7 +107,7 @@ def report_text(report: VacancyReport, msg: Messages) -> list[str]:
         closes = vacancy.closes.isoformat() if vacancy.closes else ""
         lines += [
             f"{vacancy.id}: {vacancy.title}",
-            "  " + msg(_STATUS_LINE[line.status], date=closes),
+            "  " + msg(_STATUS_LINE[line.status], date=closes, opens=vacancy.opens.isoformat() if vacancy.opens else ""),
             "  " + msg("cli.vacancies.goals", goals=", ".join(str(goal) for goal in vacancy.goals)),
         ]
         lines += ["  " + msg(_SHOWN_ON[page.why], url=page.url) for page in line.pages]

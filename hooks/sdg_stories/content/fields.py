@@ -84,6 +84,8 @@ class FieldReader:
         if node is None:
             return None
         raw = node.raw.strip() if node.is_scalar else ""
+        if not raw and node.is_scalar and not required:
+            return None  # an emptied date field of the web editor ("") is no date, as an empty text is no text
         if not _DATE.match(raw):
             self._report(node.line, name, self.msg("field.not-a-date", value=self._show(node)))
             return None

@@ -12,7 +12,7 @@ from sdg_stories.content.messages import Messages, messages
 from sdg_stories.content.records import Content, Story, StoryReferences
 from sdg_stories.content.problems import ContentError, Problem
 from sdg_stories.content.story_file import read_story_file
-from sdg_stories.content.vacancy_file import read_vacancies
+from sdg_stories.content.vacancy_file import read_vacancy_file
 
 ADVISERS_FILE = "advisers.yml"
 VACANCIES_FILE = "vacancies.yml"
@@ -58,10 +58,11 @@ def load_content(folder: ContentFolder, framework: Framework, default_lang: str)
         raise ContentError([Problem(folder.shown_as, None, None, msg("folder.missing"))], default_lang)
     sources, assets = folder.walk()
     advisers, problems = read_advisers(folder.path / ADVISERS_FILE, folder.show(ADVISERS_FILE), language=default_lang)
-    vacancies, vacancy_problems = read_vacancies(
+    vacancy_file = read_vacancy_file(
         folder.path / VACANCIES_FILE, folder.show(VACANCIES_FILE), framework, language=default_lang
     )
-    problems += vacancy_problems
+    vacancies = vacancy_file.vacancies
+    problems += vacancy_file.problems
     stories: list[Story] = []
     references: list[StoryReferences] = []
     for source in sources:
@@ -77,7 +78,10 @@ def load_content(folder: ContentFolder, framework: Framework, default_lang: str)
     if problems:
         raise ContentError(problems, default_lang)
     stories.sort(key=lambda story: (story.date, story.slug), reverse=True)
-    return Content(advisers=advisers, stories=tuple(stories), vacancies=tuple(vacancies), assets=tuple(assets))
+    return Content(
+        advisers=advisers, stories=tuple(stories), vacancies=tuple(vacancies), assets=tuple(assets),
+        warnings=tuple(vacancy_file.warnings),
+    )
 
 
 def _check_advisers_photos(advisers, assets: set[str], folder: ContentFolder, msg: Messages) -> list[Problem]:

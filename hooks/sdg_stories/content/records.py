@@ -52,6 +52,7 @@ class Vacancy:
     hours: str | None = None
     closes: dt.date | None = None
     summary: str | None = None
+    opens: dt.date | None = None  # not shown before this day (the build date decides, as for closes)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Content:
     stories: tuple[Story, ...]  # newest first; drafts included, the site decides whether to show them
     vacancies: tuple[Vacancy, ...] = field(default=())
     assets: tuple[str, ...] = field(default=())  # images and other files beside the stories
+    warnings: tuple = field(default=())  # Problems that do not stop the build: vacancies.yml in the old format
 
 
 @dataclass(frozen=True)

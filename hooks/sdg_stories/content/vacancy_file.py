@@ -1,7 +1,13 @@
-"""Reading ``vacancies.yml``, kept by recruiters: a list of open positions with the goals they serve."""
+"""Reading ``vacancies.yml``, kept by recruiters: the open positions, with the goals they serve.
+
+The file is a mapping with one key, ``vacancies:``, holding the list, because the web editor (Decap CMS)
+edits a file's fields and cannot edit a file that is a list itself. The first format was such a list;
+it is still read, with a warning saying how to convert it (``sdg-stories vacancies --convert`` does it).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,34 +16,77 @@ from sdg_stories.content.messages import messages
 from sdg_stories.sdg.goals import Framework
 from sdg_stories.content.records import Vacancy
 from sdg_stories.content.problems import Problem
-from sdg_stories.content.yaml_source import parse_yaml
+from sdg_stories.content.yaml_source import Node, parse_yaml
 
-VACANCY_FIELDS = ("id", "title", "url", "goals", "targets", "location", "hours", "closes", "summary")
+VACANCIES_KEY = "vacancies"
+VACANCY_FIELDS = ("id", "title", "url", "goals", "targets", "location", "hours", "opens", "closes", "summary")
+
+
+@dataclass(frozen=True)
+class VacancyReading:
+    vacancies: list[Vacancy] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # the old format: read, but to be converted
 
 
 def read_vacancies(path: Path, shown_as: str, framework: Framework, *, language: str) -> tuple[list[Vacancy], list[Problem]]:
+    reading = read_vacancy_file(path, shown_as, framework, language=language)
+    return reading.vacancies, reading.problems
+
+
+def read_vacancy_file(path: Path, shown_as: str, framework: Framework, *, language: str) -> VacancyReading:
     """A missing file means no vacancies: a site without recruiters is still a site."""
     if not path.is_file():
-        return [], []
+        return VacancyReading()
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
-        return [], [Problem(shown_as, None, None, messages(language)("file.not-utf8"))]
-    return parse_vacancies(text, shown_as, framework, language=language)
+        return VacancyReading(problems=[Problem(shown_as, None, None, messages(language)("file.not-utf8"))])
+    return read_vacancy_text(text, shown_as, framework, language=language)
 
 
 def parse_vacancies(text: str, shown_as: str, framework: Framework, *, language: str) -> tuple[list[Vacancy], list[Problem]]:
     """The vacancies in ``text``; split from reading so tools and tests can check text that is not a file."""
+    reading = read_vacancy_text(text, shown_as, framework, language=language)
+    return reading.vacancies, reading.problems
+
+
+def read_vacancy_text(text: str, shown_as: str, framework: Framework, *, language: str) -> VacancyReading:
     msg = messages(language)
     node, problems = parse_yaml(text, shown_as, language=language)
     if node is None:
-        return [], problems
-    if node.kind != "seq":
-        problems.append(Problem(shown_as, node.line, None, msg("vacancies.not-a-list")))
-        return [], problems
+        return VacancyReading(problems=problems)
+    warnings: list[Problem] = []
+    if node.kind == "seq":  # the first format: the list without its key
+        warnings.append(Problem(shown_as, node.line, None, msg("vacancies.old-format")))
+        items = node.items
+    else:
+        items = _listed_items(node, shown_as, problems, msg)
+    return VacancyReading(_read_items(items, shown_as, framework, problems, language), problems, warnings)
+
+
+def _listed_items(node: Node, shown_as: str, problems: list[Problem], msg) -> tuple[Node, ...]:
+    if node.kind != "map" or VACANCIES_KEY not in {key for key, _, _ in node.entries}:
+        problems.append(Problem(shown_as, node.line, None, msg("vacancies.no-key")))
+        return ()
+    items: tuple[Node, ...] = ()
+    for key, value, key_line in node.entries:
+        if key != VACANCIES_KEY:
+            problems.append(Problem(shown_as, key_line, key, msg("field.unknown", fields=VACANCIES_KEY)))
+        elif value.kind == "seq":
+            items = value.items
+        elif value.kind != "null":  # `vacancies:` with nothing under it: none at the moment
+            problems.append(Problem(shown_as, value.line, VACANCIES_KEY, msg("vacancies.not-a-list")))
+    return items
+
+
+def _read_items(
+    items: tuple[Node, ...], shown_as: str, framework: Framework, problems: list[Problem], language: str
+) -> list[Vacancy]:
+    msg = messages(language)
     vacancies: list[Vacancy] = []
     first_line: dict[str, int] = {}
-    for item in node.items:
+    for item in items:
         if item.kind != "map":
             problems.append(Problem(shown_as, item.line, None, msg("vacancies.not-a-group")))
             continue
@@ -50,6 +99,9 @@ def parse_vacancies(text: str, shown_as: str, framework: Framework, *, language:
         targets = fields.targets(framework)
         if not goals and not targets and len(problems) == before:  # absent, null, [] or "": none named
             fields.problem("goals", msg("vacancies.no-goal"), at=None if fields.written("goals") else "targets")
+        opens, closes = fields.date("opens"), fields.date("closes")
+        if opens and closes and opens > closes:
+            fields.problem("opens", msg("vacancies.opens-after-closes", opens=opens.isoformat(), closes=closes.isoformat()))
         vacancy = Vacancy(
             id=vacancy_id or "",
             title=title or "",
@@ -58,8 +110,9 @@ def parse_vacancies(text: str, shown_as: str, framework: Framework, *, language:
             targets=tuple(sorted(set(targets), key=framework.target_order)),
             location=fields.text("location", max_length=120),
             hours=fields.text("hours", max_length=60),
-            closes=fields.date("closes"),
+            closes=closes,
             summary=fields.text("summary", max_length=600),
+            opens=opens,
         )
         if vacancy_id and vacancy_id in first_line:
             fields.problem("id", msg("vacancies.id-twice", value=vacancy_id, line=first_line[vacancy_id]))
@@ -68,7 +121,7 @@ def parse_vacancies(text: str, shown_as: str, framework: Framework, *, language:
             first_line[vacancy_id] = fields.line_of("id")
         if vacancy_id and title and url:
             vacancies.append(vacancy)
-    return vacancies, problems
+    return vacancies
 
 
 def _read_url(fields: FieldReader) -> str | None:

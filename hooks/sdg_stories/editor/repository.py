@@ -25,6 +25,7 @@ from sdg_stories.content.folder import ADVISERS_FILE, VACANCIES_FILE
 from sdg_stories.content.messages import messages
 from sdg_stories.content.media_types import image_type
 from sdg_stories.content.story_file import parse_story
+from sdg_stories.content.vacancy_conversion import for_the_editor
 from sdg_stories.content.vacancy_file import parse_vacancies
 from sdg_stories.editor.target_quoting import with_quoted_targets
 from sdg_stories.sdg.goals import Framework
@@ -145,6 +146,9 @@ class StoriesRepository:
         text = data.decode("utf-8", "replace") if data is not None else None
         if text is not None and path.endswith(".md"):
             text = with_quoted_targets(text)
+        elif text is not None and path == f"{self.folder}/{VACANCIES_FILE}":
+            # Saved in the current format (vacancies:) even when it was read in the old one.
+            text = for_the_editor(text, self.framework, self.language)
         return {"data": text, "file": entry}
 
     def _media(self, path: str) -> dict:

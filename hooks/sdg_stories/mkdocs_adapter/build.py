@@ -25,6 +25,7 @@ from mkdocs.utils import CountHandler
 
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import ContentError, Problem
+from sdg_stories.model.build_warnings import scheduled_notices
 from sdg_stories.model.publication import missing_site_url, publication_for
 from sdg_stories.model.settings import Settings
 from sdg_stories.outputs.feeds import generate_feeds
@@ -91,6 +92,9 @@ class MkDocsBuild:
         # Warnings do not stop a build, but --strict fails on them, so someone notices.
         for warning in self.build.warnings:
             log.warning(str(warning))
+        # Information: a story dated after the build date waits for the build of its day.
+        for notice in scheduled_notices(self.build.content.stories, settings.build_date, self.build.folder, settings.language):
+            log.info(str(notice))
         # Feeds, open data and link previews need absolute URLs; without site_url they are left out.
         self.publication = publication_for(settings, config.site_name, config.site_description)
         if self.publication is None:

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from sdg_stories.sdg.goals import LANGUAGES
 from sdg_stories.content.messages import messages
@@ -106,9 +107,15 @@ def _is_web_address(value: object) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
+# The day the site's readers and writers live in: a story dated 14 January appears with the daily build
+# of that morning in the Netherlands, wherever the build machine's clock is set (CI runs in UTC).
+BUILD_TIME_ZONE = ZoneInfo("Europe/Amsterdam")
+
+
 def build_date() -> dt.date:
-    """Today, or the day SOURCE_DATE_EPOCH names, so a build can be repeated byte for byte."""
+    """Today in the Netherlands, or the day SOURCE_DATE_EPOCH names there, so a build can be repeated byte
+    for byte. The one build date: vacancies close and open on it, scheduled stories appear on it."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
+        return dt.datetime.fromtimestamp(int(epoch), BUILD_TIME_ZONE).date()
+    return dt.datetime.now(BUILD_TIME_ZONE).date()

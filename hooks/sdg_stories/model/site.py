@@ -20,8 +20,10 @@ class Site:
         self.content = content
         self.framework = framework
         self.settings = settings
+        # `mkdocs serve` previews drafts and scheduled stories (a date after the build date) with a banner;
+        # a build leaves both out of every page, feed, index and sitemap until the build of their day.
         self.stories: tuple[Story, ...] = tuple(
-            story for story in content.stories if settings.show_drafts or not story.draft
+            story for story in content.stories if settings.show_drafts or self.is_published(story)
         )
         self.by_goal: dict[int, list[Story]] = {goal.id: [] for goal in framework.goals}
         self.by_adviser: dict[str, list[Story]] = {key: [] for key in content.advisers}
@@ -33,6 +35,15 @@ class Site:
         self._positions = {
             (goal_id, story.slug): n for goal_id, stories in self.by_goal.items() for n, story in enumerate(stories)
         }
+
+    def is_scheduled(self, story: Story) -> bool:
+        """Dated after the build date: published by the first build on or after its date."""
+        return story.date > self.settings.build_date
+
+    def is_published(self, story: Story) -> bool:
+        """What a build publishes: neither a draft nor scheduled. Feeds and open data follow this under
+        `mkdocs serve` too, where the pages show the others with a banner."""
+        return not story.draft and not self.is_scheduled(story)
 
     @property
     def language(self) -> str:

@@ -29,12 +29,25 @@ VACANCIES_CAMPAIGN = "vacancies"
 
 
 def is_open(vacancy: Vacancy, on: dt.date) -> bool:
-    """Open up to and including the closing day; without ``closes``, open until it leaves the file."""
-    return vacancy.closes is None or vacancy.closes >= on
+    """Open from its opening day (``opens``; without it, at once) up to and including the closing day;
+    without ``closes``, open until it leaves the file."""
+    return not is_scheduled(vacancy, on) and not is_closed(vacancy, on)
+
+
+def is_scheduled(vacancy: Vacancy, on: dt.date) -> bool:
+    """Not shown yet: the build on its ``opens`` day publishes it."""
+    return vacancy.opens is not None and vacancy.opens > on
+
+
+def is_closed(vacancy: Vacancy, on: dt.date) -> bool:
+    return vacancy.closes is not None and vacancy.closes < on
 
 
 def status(vacancy: Vacancy, on: dt.date) -> str:
-    """For recruiters: "open", "closing-soon" (within CLOSING_SOON_DAYS), "closed" or "no-closing-date"."""
+    """For recruiters: "not-yet-open" (``opens`` after ``on``), "open", "closing-soon" (within
+    CLOSING_SOON_DAYS), "closed" or "no-closing-date"."""
+    if is_scheduled(vacancy, on):
+        return "not-yet-open"
     if vacancy.closes is None:
         return "no-closing-date"
     if vacancy.closes < on:
@@ -135,7 +148,8 @@ def closed_vacancy_warnings(
     ``show`` turns a story's source into the path a writer knows (``stories/x.md``); the line is filled
     in by the caller, which knows where the file lives.
     """
-    closed = {vacancy.id: vacancy for vacancy in vacancies if not is_open(vacancy, build_date)}
+    # Closed only: a vacancy that opens later is shown under the story from its opening day on.
+    closed = {vacancy.id: vacancy for vacancy in vacancies if is_closed(vacancy, build_date)}
     msg = messages(language)
     return [
         Problem(

@@ -13,11 +13,12 @@ from typing import Any
 import yaml
 
 from sdg_stories.content.adviser_file import ADVISER_FIELDS
-from sdg_stories.content.folder import ADVISERS_FILE
+from sdg_stories.content.folder import ADVISERS_FILE, VACANCIES_FILE
 from sdg_stories.content.messages import Messages, messages
 from sdg_stories.content.records import Content
 from sdg_stories.content.rubric import rubric_body
 from sdg_stories.content.story_file import STORY_FIELDS
+from sdg_stories.content.vacancy_file import VACANCIES_KEY, VACANCY_FIELDS
 from sdg_stories.model.editor_settings import EditorSettings
 from sdg_stories.sdg.goals import LANGUAGES, Framework
 
@@ -29,6 +30,7 @@ ADVISER_PHOTOS = "advisers"  # stories/images/advisers/, as `sdg-stories new-adv
 # Fields of the contract the form leaves out on purpose (none: a field the form lacks is lost on saving).
 NOT_IN_FORM: frozenset[str] = frozenset()
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # as content/story_file.py checks it
+URL_PATTERN = "^https?://[^\\s<>\"']+$"  # as content/vacancy_file.py checks a vacancy's link
 _LANGUAGE_NAMES = {"nl": "editor.field.lang-nl", "en": "editor.field.lang-en"}
 
 
@@ -50,6 +52,7 @@ def editor_config(
         "collections": [
             _stories_collection(framework, content, language, stories_dir, msg),
             _advisers_collection(content, stories_dir, msg),
+            _vacancies_collection(framework, language, stories_dir, msg),
         ],
     }
     if settings.review:
@@ -182,6 +185,57 @@ def _advisers_collection(content: Content, stories_dir: str, msg: Messages) -> d
         "label": msg("editor.advisers"),
         "editor": {"preview": False},
         "files": [{"name": "advisers", "label": msg("editor.advisers-file"), "file": f"{stories_dir}/{ADVISERS_FILE}", "fields": advisers}],
+    }
+
+
+def _vacancies_collection(framework: Framework, language: str, stories_dir: str, msg: Messages) -> dict[str, Any]:
+    """vacancies.yml holds its list under ``vacancies:`` so that Decap edits it as one file with a list:
+    recruiters add, change, reorder and remove vacancies in the form (content/vacancy_file.py)."""
+    date = {
+        "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False,
+        "picker_utc": True, "required": False, "default": "",  # "": empty, not today, unless a recruiter picks a day
+    }
+    sub_fields = {
+        "id": {
+            "label": msg("editor.field.vacancy-id"), "hint": msg("editor.field.vacancy-id-hint"), "widget": "string",
+            "pattern": [SLUG_PATTERN, msg("editor.field.slug-pattern")],
+        },
+        "title": {"label": msg("editor.field.title"), "widget": "string"},
+        "url": {
+            "label": msg("editor.field.vacancy-url"), "hint": msg("editor.field.vacancy-url-hint"), "widget": "string",
+            "pattern": [URL_PATTERN, msg("editor.field.vacancy-url-hint")],
+        },
+        "goals": {
+            "label": msg("editor.field.goals"), "hint": msg("editor.field.goals-hint"),
+            "widget": "select", "multiple": True, "required": False,
+            "options": [{"label": f"{goal.id} — {goal.short[language]}", "value": goal.id} for goal in framework.goals],
+        },
+        "targets": {
+            "label": msg("editor.field.targets"), "hint": msg("editor.field.targets-hint"),
+            "widget": "select", "multiple": True, "required": False,
+            "options": [
+                {"label": f"{target.id} — {target.title[language]}", "value": target.id} for target in framework.targets
+            ],
+        },
+        "location": {"label": msg("editor.field.vacancy-location"), "widget": "string", "required": False},
+        "hours": {"label": msg("editor.field.vacancy-hours"), "widget": "string", "required": False},
+        "opens": {"label": msg("editor.field.vacancy-opens"), "hint": msg("editor.field.vacancy-opens-hint"), **date},
+        "closes": {"label": msg("editor.field.vacancy-closes"), "hint": msg("editor.field.vacancy-closes-hint"), **date},
+        "summary": {"label": msg("editor.field.summary"), "widget": "text", "required": False},
+    }
+    listing = {
+        "name": VACANCIES_KEY, "label": msg("editor.vacancies"), "label_singular": msg("editor.vacancy"),
+        "widget": "list", "required": False, "collapsed": True, "summary": "{{fields.title}}",
+        "fields": [{"name": name, **sub_fields[name]} for name in VACANCY_FIELDS],
+    }
+    return {
+        "name": "vacancies",
+        "label": msg("editor.vacancies"),
+        "editor": {"preview": False},
+        "files": [{
+            "name": "vacancies", "label": msg("editor.vacancies-file"), "file": f"{stories_dir}/{VACANCIES_FILE}",
+            "fields": [listing],
+        }],
     }
 
 

@@ -59,7 +59,7 @@ def plan_feeds(site: Site, publication: Publication) -> list[Feed]:
             page_url=site.OVERVIEW_URL,
             title=publication.name,
             subtitle=publication.description or labels["overview_intro"],
-            stories=_newest(site.stories),
+            stories=_newest(site, site.stories),
         )
     ]
     for goal in site.framework.goals:
@@ -69,7 +69,7 @@ def plan_feeds(site: Site, publication: Publication) -> list[Feed]:
                 page_url=site.goal_url(goal.id),
                 title=f"{labels['goal_page_title'].format(n=goal.id, short=goal.short[site.language])} · {publication.name}",
                 subtitle=goal.title[site.language],
-                stories=_newest(site.by_goal[goal.id]),
+                stories=_newest(site, site.by_goal[goal.id]),
             )
         )
     return feeds
@@ -77,7 +77,7 @@ def plan_feeds(site: Site, publication: Publication) -> list[Feed]:
 
 def generate_feeds(site: Site, publication: Publication) -> dict[str, bytes]:
     """Every feed as site-root relative path -> the bytes to publish."""
-    newest = _newest(site.stories)
+    newest = _newest(site, site.stories)
     # An empty goal feed last changed when the site did; a site without stories, on its build date.
     fallback = newest[0].date if newest else site.settings.build_date
     return {feed.url: _render_feed(feed, site, publication, fallback) for feed in plan_feeds(site, publication)}
@@ -94,10 +94,10 @@ def feed_links(site: Site, publication: Publication, page: GeneratedPage | None)
     return links
 
 
-def _newest(stories: list[Story] | tuple[Story, ...]) -> tuple[Story, ...]:
-    # Site lists are newest first already; drafts are filtered here too because `mkdocs serve` shows
-    # them on pages, and a feed is never a preview.
-    return tuple(story for story in stories if not story.draft)[:FEED_LIMIT]
+def _newest(site: Site, stories: list[Story] | tuple[Story, ...]) -> tuple[Story, ...]:
+    # Site lists are newest first already; drafts and scheduled stories are filtered here too because
+    # `mkdocs serve` shows them on pages, and a feed is never a preview.
+    return tuple(story for story in stories if site.is_published(story))[:FEED_LIMIT]
 
 
 def _timestamp(date: dt.date) -> str:

@@ -48,7 +48,7 @@ def schema(name: str) -> dict:
 
 def stories_document(site: Site, publication: Publication) -> dict:
     """Every published story, newest first, and how many stories serve each goal and target."""
-    stories = [story for story in site.stories if not story.draft]
+    stories = [story for story in site.stories if site.is_published(story)]
     goal_counts = {goal.id: 0 for goal in site.framework.goals}
     target_counts = {target.id: 0 for target in site.framework.targets}
     for story in stories:
@@ -82,7 +82,7 @@ def stories_document(site: Site, publication: Publication) -> dict:
 
 def vacancies_document(site: Site, publication: Publication) -> dict:
     """The vacancies open on the build date, in the recruiters' order, with plain links."""
-    stories = [story for story in site.stories if not story.draft]
+    stories = [story for story in site.stories if site.is_published(story)]
     return {
         "$schema": publication.absolute(VACANCIES_SCHEMA),
         "site": _site_record(site, publication),

@@ -75,7 +75,7 @@ class SocialCards:
         self._site = site
         self._by_url: dict[str, Card] = {}
         for story in site.stories:
-            self._add(site.story_url(story), self._story_card(story, organisation, site_name), story.draft,
+            self._add(site.story_url(story), self._story_card(story, organisation, site_name), not site.is_published(story),
                       _story_alt(site, story))
         colors = tuple(goal.color for goal in site.framework.goals)
         labels = LABELS[site.language]

@@ -41,7 +41,7 @@ def generate(site: Site) -> list[GeneratedPage]:
             source=story.source,
             description=story.summary,
             lang=story.lang,
-            draft=story.draft,
+            draft=not site.is_published(story),  # left out of a build, previewed under serve
             # A story is in no section's navigation; its table of contents only when it has headings.
             hide=("navigation",) if _HEADING.search(story.body) else ("navigation", "toc"),
             kind="story",
