@@ -92,7 +92,7 @@ def write_nasty_project(project: Project) -> list[str]:
         }
         for index, payload in enumerate(payloads[:10])
     ]
-    project.write("stories/vacancies.yml", yaml.safe_dump(vacancies, allow_unicode=True, sort_keys=False))
+    project.write("stories/vacancies.yml", yaml.safe_dump({"vacancies": vacancies}, allow_unicode=True, sort_keys=False))
     project.write("stories/images/beeld.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
     for index, payload in enumerate(payloads):
         project.story(

@@ -26,6 +26,12 @@ bram-jansen:
 """
 
 
+def vacancies_file(items: str) -> str:
+    """A list of vacancies (each item starting with "- id:") as stories/vacancies.yml holds it: under
+    ``vacancies:``, every line two spaces in."""
+    return "vacancies:\n" + "".join("  " + line if line.strip() else line for line in items.splitlines(keepends=True))
+
+
 def visible_soup(html: str) -> BeautifulSoup:
     """A page as a visitor's browser shows it: a <template>'s content is inert (the filters' result card,
     the search dialog until its script puts it in the page), and CSS selector engines differ on whether

@@ -351,8 +351,8 @@ def test_check_json_has_the_same_problems_with_file_line_field_and_message(broke
     result = sdg_stories(project.root, "check", "--format", "json")
     assert result.returncode == 1
     document = json.loads(result.stdout)
-    assert set(document) == {"problems", "warnings"}
-    assert document["warnings"] == []
+    assert set(document) == {"problems", "warnings", "scheduled"}
+    assert document["warnings"] == document["scheduled"] == []
     first = document["problems"][0]
     assert set(first) == {"file", "line", "field", "message"}
     from sdg_stories.content.problems import Problem
@@ -391,7 +391,7 @@ def test_check_of_a_clean_story_in_a_broken_folder_passes(broken):
 def test_check_reports_the_builds_warnings(project):
     project.write(
         "stories/vacancies.yml",
-        "- id: gesloten\n  title: Gesloten\n  url: https://werkenbij.example.nl/g\n  goals: [3]\n  closes: 2025-12-31\n",
+        "vacancies:\n- id: gesloten\n  title: Gesloten\n  url: https://werkenbij.example.nl/g\n  goals: [3]\n  closes: 2025-12-31\n",
     )
     project.story("2025-01-01-verhaal.md", vacancies=["gesloten"])
     config = project.root / "mkdocs.yml"

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from pagefind_bundle import canonical
-from project import Project
+from project import Project, vacancies_file
 from serve_session import ServeSession
 
 pytestmark = pytest.mark.serve
@@ -32,7 +32,7 @@ VACANCIES = """\
 
 
 def _write_site(project: Project) -> None:
-    project.write("stories/vacancies.yml", VACANCIES)
+    project.write("stories/vacancies.yml", vacancies_file(VACANCIES))
     project.story(
         "2024-04-05-helpdesk.md", title="Een gedeelde helpdesk", goals=[11], vacancies=["adviseur-water"],
         body="## Aanpak\n\nDe gemeenten werken samen.\n\nZie ook [de wijk](2024-03-01-wijk.md#resultaat).\n",

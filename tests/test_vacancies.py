@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from project import Project
+from project import Project, vacancies_file
 from sdg_stories.model.campaign_links import merge_query, with_campaign
 from sdg_stories.content.records import Vacancy
 from sdg_stories.model.vacancies import is_open
@@ -94,7 +94,7 @@ VACANCIES += "".join(
 
 
 def _write_stories(project: Project) -> None:
-    project.write("stories/vacancies.yml", VACANCIES)
+    project.write("stories/vacancies.yml", vacancies_file(VACANCIES))
     project.story("2025-01-01-expliciet.md", title="Expliciet", goals=[11], targets=["11.7"], vacancies=["sluit-vandaag", "markup"])
     project.story("2025-01-02-gedeeld.md", title="Gedeeld", goals=[11])
     project.story("2025-01-03-niets.md", title="Niets", goals=[14])
@@ -357,7 +357,7 @@ def test_labels_follow_the_site_language(next_day):
 def plain(tmp_path_factory):
     """No careers page configured and campaign parameters switched off."""
     project = Project(tmp_path_factory.mktemp("plain"))
-    project.write("stories/vacancies.yml", VACANCIES)
+    project.write("stories/vacancies.yml", vacancies_file(VACANCIES))
     project.story("2025-01-03-niets.md", title="Niets", goals=[14])
     project.configure(careers_url=None, utm=False)
     build = project.build("--strict", env={"SOURCE_DATE_EPOCH": epoch(BUILD_DAY)})

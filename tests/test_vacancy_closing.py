@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from browser import browser, new_context, served_site  # noqa: F401 (fixtures)
-from project import Build, Project
+from project import Build, Project, vacancies_file
 from test_search import _search
 
 pytestmark = pytest.mark.browser
@@ -55,7 +55,7 @@ VACANCIES = """\
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = Project(tmp_path_factory.mktemp("closing"))
-    project.write("stories/vacancies.yml", VACANCIES)
+    project.write("stories/vacancies.yml", vacancies_file(VACANCIES))
     # Only the closing vacancy fits: once it has closed, the invitation shows.
     project.story("2025-01-01-zee.md", title="Een dijk voor de kust", goals=[14], vacancies=["sluit-binnenkort"])
     # Named first, then three others share goal 9 or 11: the one held in reserve takes its place.
