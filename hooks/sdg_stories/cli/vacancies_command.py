@@ -62,10 +62,10 @@ def _convert(session: Session) -> None:
         from sdg_stories.content.vacancy_file import read_vacancy_text
 
         old = read_vacancy_text(text, shown, load_framework(), language=session.language).warnings
-        click.echo(session.msg("cli.vacancies.convert-failed" if old else "cli.vacancies.convert-not-needed", file=shown),
-                   err=bool(old))
+        # On stderr, like every message of --convert: stdout is the report, which --format json must keep parseable.
+        click.echo(session.msg("cli.vacancies.convert-failed" if old else "cli.vacancies.convert-not-needed", file=shown), err=True)
         if old:
             sys.exit(1)
         return
     path.write_text(converted, "utf-8")
-    click.echo(session.msg("cli.vacancies.converted", file=shown))
+    click.echo(session.msg("cli.vacancies.converted", file=shown), err=True)
