@@ -167,6 +167,9 @@ def test_a_story_dated_next_week_waits_for_the_build_of_its_day(editor) -> None:
     assert draft.get_attribute("aria-checked") == "false"
     body = page.locator("[class*='RawEditor'] textarea, [data-slate-editor], textarea:not([id])").first
     _type(page, body, BODY, replace=True)
+    # The preview says what serve says: the story waits for its day.
+    banner = page.frame_locator("iframe").first.locator(".sdg-scheduled-banner")
+    assert banner.inner_text(timeout=10_000).startswith(f"Gepland voor {next_week.day} ")
     _publish(page)
     name = f"{next_week.isoformat()}-deelfietsen-voor-het-hele-dorp.md"
     _wait_for(page, lambda: (project.stories / name).is_file())

@@ -157,3 +157,27 @@ def test_opens_is_a_date_and_not_after_closes() -> None:
     assert [(problem.line, problem.field) for problem in problems] == [(6, "opens")]
     (vacancy,), _ = parse_vacancies(text.replace("volgende week", "2027-01-14"), "x", FRAMEWORK, language="en")
     assert vacancy.opens == dt.date(2027, 1, 14)
+
+
+@pytest.mark.parametrize("language, labels", [
+    ("nl", ("Vacatures", "Vacature", "Kenmerk", "Link naar de vacature", "Zichtbaar vanaf", "Sluitingsdatum")),
+    ("en", ("Vacancies", "Vacancy", "Identifier", "Link to the vacancy", "Shown from", "Closing date")),
+])
+def test_the_editor_edits_vacancies_yml_as_one_list_in_the_sites_language(language: str, labels: tuple[str, ...]) -> None:
+    from sdg_stories.content.records import Content
+    from sdg_stories.content.vacancy_file import VACANCY_FIELDS
+    from sdg_stories.model.editor_settings import EditorSettings
+    from sdg_stories.outputs.editor_config import editor_config
+
+    config = editor_config(FRAMEWORK, Content(advisers={}, stories=()), language, "stories", EditorSettings(), None)
+    (collection,) = [c for c in config["collections"] if c["name"] == "vacancies"]
+    (file,) = collection["files"]
+    assert file["file"] == "stories/vacancies.yml"
+    (listing,) = file["fields"]
+    assert (listing["name"], listing["widget"], listing["label"], listing["label_singular"]) == ("vacancies", "list", *labels[:2])
+    fields = {field["name"]: field for field in listing["fields"]}
+    assert tuple(fields) == VACANCY_FIELDS  # every field the reader knows, nothing it would refuse
+    assert [fields[name]["label"] for name in ("id", "url", "opens", "closes")] == list(labels[2:])
+    assert {name for name, field in fields.items() if field.get("required", True)} == {"id", "title", "url"}
+    assert fields["opens"]["default"] == fields["closes"]["default"] == ""  # empty, not today
+    assert "16.10" in [option["value"] for option in fields["targets"]["options"]]

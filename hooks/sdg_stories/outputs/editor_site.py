@@ -23,7 +23,7 @@ from sdg_stories.pages.renderer import environment
 ADMIN = "admin"
 # The words of templates/story.html that the preview (templates/admin/sdg-editor.js) draws too.
 PREVIEW_LABELS = (
-    "draft_banner", "published", "photo_of", "goals", "goal", "target_n", "this_story_serves", "contribution_targets",
+    "draft_banner", "scheduled_banner", "published", "photo_of", "goals", "goal", "target_n", "this_story_serves", "contribution_targets",
 )
 DECAP_DIR = Path(__file__).parents[1] / "editor" / "decap"
 _PREVIEW_JS = Path(__file__).parents[1] / "templates" / "admin" / "sdg-editor.js"

@@ -91,6 +91,17 @@
     return h("p", { className: "sdg-story__date" }, t.published + " ", h("time", { dateTime: match[0] }, written));
   }
 
+  // A story dated after today (in Amsterdam, as the build reads the day) waits for the build of its day:
+  // the preview says so as `mkdocs serve` does (templates/story.html).
+  function scheduledBanner(value) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value instanceof Date ? value.toISOString() : String(value || ""));
+    var today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+    if (!match || match[0] <= today) return null;
+    var day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    var written = new Intl.DateTimeFormat(data.lang, { dateStyle: "long", timeZone: "UTC" }).format(day);
+    return h("p", { className: "sdg-draft-banner sdg-scheduled-banner", role: "note" }, t.scheduled_banner.replace("{date}", written));
+  }
+
   function contribution(goal, targets) {
     var own = targets.filter(function (id) { return Number(id.split(".")[0]) === goal; });
     return h("div", { className: "sdg-contribution", key: "goal-" + goal },
@@ -117,6 +128,7 @@
     return h("div", { className: "md-typeset sdg-editor-preview" },
       h("article", { className: "sdg-story" },
         entry.getIn(["data", "draft"]) ? h("p", { className: "sdg-draft-banner", role: "note" }, t.draft_banner) : null,
+        scheduledBanner(entry.getIn(["data", "date"])),
         h("header", { className: "sdg-story__header" },
           h("h1", { lang: lang }, text(entry, "title")),
           h("div", { className: "sdg-story__meta" },
