@@ -35,6 +35,7 @@ def check(session: Session, paths: tuple[Path, ...], output_format: str, strict:
         document = {
             "problems": [problem.as_dict() for problem in report.problems],
             "warnings": [warning.as_dict() for warning in report.warnings],
+            "notices": [notice.as_dict() for notice in report.notices],
         }
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
@@ -42,7 +43,10 @@ def check(session: Session, paths: tuple[Path, ...], output_format: str, strict:
             click.echo(str(problem))
         for warning in report.warnings:
             click.echo(session.msg("cli.check.warning", warning=warning))
+        for notice in report.notices:
+            click.echo(session.msg("cli.check.notice", notice=notice))
         click.echo(_check_summary(session.msg, report, bool(paths)))
+    # Notices never fail: they are about time passing, not about the files (model/notices.py).
     if report.problems or (strict and report.warnings):
         sys.exit(1)
 
@@ -55,4 +59,6 @@ def _check_summary(msg: Messages, report: CheckReport, limited: bool) -> str:
     found = [msg.plural("cli.count.problems", len(report.problems))] if report.problems else []
     if report.warnings:
         found.append(msg.plural("cli.count.warnings", len(report.warnings)))
+    if report.notices:
+        found.append(msg.plural("cli.count.notices", len(report.notices)))
     return msg("cli.check.summary", stories=stories, found=", ".join(found) if found else msg("cli.check.no-problems"))

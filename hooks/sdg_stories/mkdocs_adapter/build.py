@@ -88,9 +88,9 @@ class MkDocsBuild:
             self.build = SiteBuild(config_file.parent, settings)
         except ContentError as error:
             raise ContentRefused(error) from None
-        # Warnings do not stop a build, but --strict fails on them, so someone notices.
-        for warning in self.build.warnings:
-            log.warning(str(warning))
+        # Information, not warnings: time passing must not fail a --strict build (model/notices.py).
+        for notice in self.build.notices:
+            log.info(str(notice))
         # Feeds, open data and link previews need absolute URLs; without site_url they are left out.
         self.publication = publication_for(settings, config.site_name, config.site_description)
         if self.publication is None:

@@ -61,6 +61,8 @@ def vacancy_records(site: Site) -> list[SearchRecord]:
             meta["location"] = vacancy.location
         if vacancy.summary:
             meta["summary"] = vacancy.summary
+        if vacancy.closes:  # the result hides itself from the day after, as the pages do (vacancy-closing.js)
+            meta["closes"] = vacancy.closes.isoformat()
         records.append(SearchRecord(
             url=f"/{site.VACANCIES_URL}#vacancy-{vacancy.id}",
             content=". ".join(word for word in words if word),
