@@ -456,6 +456,8 @@ AXE_PAGES = {
     "adviser": "advisers/hannah-okafor/",
     "vacancies": "vacancies/",
     "goals": "sdg/",
+    "report": "verslag/2025/",
+    "reports": "verslag/",
     "staff": "verhaal-schrijven/",  # a page outside the tabs (its toc title without a label)
     "not-found": "404.html",
     "search-results": "",  # the header's search dialog, open on the home page with results for a word

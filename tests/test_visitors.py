@@ -27,6 +27,7 @@ PAGES = {
     "goal": "sdg/11/",
     "goal-without-stories": "sdg/1/",
     "goals": "sdg/",
+    "report": "verslag/2025/",
     "story": STORY,
     "story-english": "stories/regional-sdg-partnership/",
     "adviser": "advisers/dirk-blokhuis/",

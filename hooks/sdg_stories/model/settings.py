@@ -26,6 +26,7 @@ class Settings:
     rubric_intro: str | None = None  # the line introducing the rubric on story pages; None: the catalogue's
     social_cards: bool = True  # a picture per story and goal page for link previews (outputs/social_cards.py)
     organisation: str | None = None  # the name on the social cards; None: mkdocs.yml's copyright, else site_name
+    report_intro: str | None = None  # the lead of each year's report, {year} filled in; None: the catalogue's
 
     @classmethod
     def from_options(
@@ -59,6 +60,10 @@ class Settings:
         if organisation is not None and not (isinstance(organisation, str) and organisation.strip()):
             problems.append(Problem(file, None, "extra.sdg_stories.organisation", msg("settings.organisation", value=organisation)))
             organisation = None
+        report_intro = options.get("report_intro")
+        if report_intro is not None and not _is_report_intro(report_intro):
+            problems.append(Problem(file, None, "extra.sdg_stories.report_intro", msg("settings.report-intro")))
+            report_intro = None
         settings = cls(
             language=language,
             stories_dir=str(options.get("stories_dir", cls.stories_dir)),
@@ -72,6 +77,7 @@ class Settings:
             rubric_intro=rubric_intro.strip() if rubric_intro else None,
             social_cards=social_cards,
             organisation=organisation.strip() if organisation else None,
+            report_intro=report_intro.strip() if report_intro else None,
         )
         return settings, problems
 
@@ -94,6 +100,17 @@ def _read_utm(value: object, file: str, problems: list[Problem], language: str) 
         return {**UTM_DEFAULTS, **{key: v.strip() for key, v in value.items()}}
     problems.append(Problem(file, None, "extra.sdg_stories.utm", messages(language)("settings.utm")))
     return None
+
+
+def _is_report_intro(value: object) -> bool:
+    """Text, with no placeholder but {year}: the lead is filled in with str.format."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    try:
+        value.format(year=2000)
+    except (KeyError, IndexError, ValueError):
+        return False
+    return True
 
 
 def _is_web_address(value: object) -> bool:

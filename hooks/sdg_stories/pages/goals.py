@@ -8,6 +8,8 @@ from sdg_stories.content.records import Story
 from sdg_stories.pages.labels import LABELS
 from sdg_stories.pages.page import GeneratedPage
 from sdg_stories.pages.pagination import paginate
+from sdg_stories.pages.reports import reports_url
+from sdg_stories.model.year_report import report_years
 from sdg_stories.model.site import Site
 from sdg_stories.sdg.goals import Goal, Target
 
@@ -53,6 +55,7 @@ def generate(site: Site) -> list[GeneratedPage]:
             url=site.GOALS_URL,
             title=labels["the_goals"],
             template="goals.html",
+            context={"site_reports_url": reports_url(site) if report_years(site) else None},
             description=labels["goals_intro"],
             hide=("navigation", "toc"),
             kind="goals",
