@@ -65,7 +65,7 @@ def _content_warnings(content, settings, folder: ContentFolder) -> list[Problem]
     from sdg_stories.model.build_warnings import content_warnings
     from sdg_stories.model.site import Site
 
-    return content_warnings(Site(content, load_framework(), settings), folder)
+    return content_warnings(Site(content, load_framework().reworded(content.wording), settings), folder)
 
 
 def _config_warnings(project: ProjectConfig) -> list[Problem]:
