@@ -28,7 +28,7 @@ from sdg_stories.content.fields import _CONTROL
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
 from sdg_stories.content.yaml_source import Node, parse_yaml
-from sdg_stories.sdg.goals import LANGUAGES, Framework, Wording
+from sdg_stories.sdg.goals import LANGUAGES, Framework, Wording, load_framework
 
 FILE_NAMES = {"nl": "sdg-teksten.yml", "en": "sdg-texts.yml"}
 _SECTIONS = ("goals", "targets")
@@ -39,6 +39,14 @@ EXAMPLE = "targets:\n  8.5: Tegen 2030 ...\ngoals:\n  8:\n    short: Waardig wer
 
 def wording_file_name(language: str) -> str:
     return FILE_NAMES.get(language, FILE_NAMES["nl"])
+
+
+def owners_framework(stories_path: Path, language: str) -> Framework:
+    """The framework as the site shows it, for tools that show goals without building (``sdg-stories
+    goals``); the texts the file gets right, its problems left to the build and ``sdg-stories check``."""
+    framework = load_framework()
+    name = wording_file_name(language)
+    return framework.reworded(read_wording(stories_path / name, name, framework, language=language)[0])
 
 
 def read_wording(path: Path, shown_as: str, framework: Framework, *, language: str) -> tuple[Wording, list[Problem]]:
