@@ -14,9 +14,8 @@ import pytest
 import yaml
 
 from browser import browser, new_context, served_site  # noqa: F401 (fixtures)
-from project import ROOT, Build, Project
+from project import ROOT, Build
 
-EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01: every example vacancy is open
 ADVISERS = yaml.safe_load((ROOT / "stories" / "advisers.yml").read_text("utf-8"))
 VACANCIES = yaml.safe_load((ROOT / "stories" / "vacancies.yml").read_text("utf-8"))
 # An adviser found only by two words of her bio: no story, vacancy or goal says "civiel ingenieur".
@@ -25,14 +24,8 @@ BIO_PHRASE = "civiel ingenieur"
 
 
 @pytest.fixture(scope="module")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = Project(tmp_path_factory.mktemp("search-people"), example_content=True).build("--strict", env=EPOCH)
-    assert build.ok, build.output
-    return build
-
-
-@pytest.fixture(scope="module")
 def page(browser: Any, served_site: Any, example_site: Build) -> Any:  # noqa: F811
+    """The example site as conftest.py builds it (2026-01-01: every example vacancy is open)."""
     context = new_context(browser)
     page = context.new_page()
     errors: list[str] = []
