@@ -65,8 +65,9 @@ def test_the_owners_wording_is_in_feeds_open_data_and_the_editor(reworded: Build
     assert OWN_TARGET in reworded.html("feed.xml")
     goals = json.loads(reworded.html("stories.json"))["goals"]
     assert next(goal for goal in goals if goal["id"] == 11)["name"] == OWN_SHORT
-    editor = reworded.html("admin/")
+    editor = reworded.html("admin/")  # the preview's texts
     assert OWN_TARGET in editor and OWN_SHORT in editor
+    assert f"11.7 — {OWN_TARGET}" in reworded.html("admin/config.yml")  # the form's choices
     # The shipped text is nowhere in the published site.
     shipped = SHIPPED.target("11.7").title["nl"]
     for path in reworded.site.rglob("*"):
