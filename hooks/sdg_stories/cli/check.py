@@ -68,7 +68,7 @@ def _content_notices(content, settings, folder: ContentFolder) -> list[Problem]:
     from sdg_stories.model.notices import content_notices
     from sdg_stories.model.site import Site
 
-    return content_notices(Site(content, load_framework(), settings), folder)
+    return content_notices(Site(content, load_framework().reworded(content.wording), settings), folder)
 
 
 def _config_warnings(project: ProjectConfig) -> list[Problem]:

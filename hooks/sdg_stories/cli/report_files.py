@@ -43,7 +43,7 @@ def load_site(project: ProjectConfig) -> Site:
     framework = load_framework()
     content = load_content(ContentFolder(project.stories_path, project.settings.stories_dir), framework,
                            project.settings.language)
-    return Site(content, framework, project.settings)
+    return Site(content, framework.reworded(content.wording), project.settings)
 
 
 def check_year(site: Site, year: int, msg: Messages) -> None:

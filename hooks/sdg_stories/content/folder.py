@@ -13,6 +13,7 @@ from sdg_stories.content.records import Content, Story, StoryReferences
 from sdg_stories.content.problems import ContentError, Problem
 from sdg_stories.content.story_file import read_story_file
 from sdg_stories.content.vacancy_file import read_vacancies
+from sdg_stories.content.wording_file import read_wording, wording_file_name
 
 ADVISERS_FILE = "advisers.yml"
 VACANCIES_FILE = "vacancies.yml"
@@ -62,6 +63,11 @@ def load_content(folder: ContentFolder, framework: Framework, default_lang: str)
         folder.path / VACANCIES_FILE, folder.show(VACANCIES_FILE), framework, language=default_lang
     )
     problems += vacancy_problems
+    wording_file = wording_file_name(default_lang)
+    wording, wording_problems = read_wording(
+        folder.path / wording_file, folder.show(wording_file), framework, language=default_lang
+    )
+    problems += wording_problems
     stories: list[Story] = []
     references: list[StoryReferences] = []
     for source in sources:
@@ -77,7 +83,8 @@ def load_content(folder: ContentFolder, framework: Framework, default_lang: str)
     if problems:
         raise ContentError(problems, default_lang)
     stories.sort(key=lambda story: (story.date, story.slug), reverse=True)
-    return Content(advisers=advisers, stories=tuple(stories), vacancies=tuple(vacancies), assets=tuple(assets))
+    return Content(advisers=advisers, stories=tuple(stories), vacancies=tuple(vacancies), assets=tuple(assets),
+                   wording=wording)
 
 
 def _check_advisers_photos(advisers, assets: set[str], folder: ContentFolder, msg: Messages) -> list[Problem]:

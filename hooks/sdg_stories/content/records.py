@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from sdg_stories.sdg.goals import Wording
+
 
 @dataclass(frozen=True)
 class Adviser:
@@ -62,6 +64,7 @@ class Content:
     stories: tuple[Story, ...]  # newest first; drafts included, the site decides whether to show them
     vacancies: tuple[Vacancy, ...] = field(default=())
     assets: tuple[str, ...] = field(default=())  # images and other files beside the stories
+    wording: Wording = field(default_factory=Wording)  # the owner's texts for goals and targets (wording_file.py)
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,12 @@ class SiteBuild:
 
     def __init__(self, project_dir: Path, settings: Settings) -> None:
         self.settings = settings
-        self.framework: Framework = load_framework()
         self.folder = ContentFolder(project_dir / settings.stories_dir, settings.stories_dir)
         # Raises ContentError with every problem; nothing below runs on invalid content.
-        self.content = load_content(self.folder, self.framework, settings.language)
+        self.content = load_content(self.folder, load_framework(), settings.language)
+        # The shipped texts with the owner's own wording (stories/sdg-teksten.yml): every page, card, feed,
+        # search record and editor choice reads goals and targets from here.
+        self.framework: Framework = load_framework().reworded(self.content.wording)
         self.site = Site(self.content, self.framework, settings)
         # For information, no fault of the site (a story naming a vacancy that has closed): model/notices.py.
         self.notices: list[Problem] = content_notices(self.site, self.folder)
