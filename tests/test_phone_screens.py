@@ -132,11 +132,12 @@ BROKEN_WORDS = """selector => [...document.querySelectorAll(selector)].filter(e 
 @pytest.mark.parametrize("chosen", ["", "?" + "&".join(f"goal={n}" for n in range(1, 18))])
 def test_names_wrap_between_words_never_inside_one(
         phone, served_site, example_site: Build, width: int, chosen: str) -> None:  # noqa: F811
-    page = phone(width, touch=False)
+    touch = width < 600  # a mobile browser's layout, where the old grid broke names unchosen too
+    page = phone(width, touch=touch)
     base = served_site(example_site)
     page.goto(base + "stories/" + chosen)  # a chosen goal's name is bold, and wider
     _filters_ready(page)
-    _press(page, "summary.sdg-filters__toggle", touch=False)
+    _press(page, "summary.sdg-filters__toggle", touch=touch)
     titles = page.locator(".sdg-goal-toggle__title")
     assert titles.nth(3).inner_text() == "Kwaliteitsonderwijs" and titles.nth(3).is_visible()
     for selector in (".sdg-goal-toggle__title", ".sdg-card__title", ".sdg-badge__title"):
