@@ -103,6 +103,23 @@ def test_a_filtered_link_opens_folded_on_a_phone_and_counts_its_filters(phone, s
     assert page.locator(".sdg-filter-results .sdg-card").first.bounding_box()["y"] < SCREEN
 
 
+def test_the_fold_button_is_reached_by_tab_visibly_focused_and_opened_by_enter(
+        phone, served_site, example_site: Build) -> None:  # noqa: F811
+    page = phone(390, touch=False)
+    page.goto(served_site(example_site) + "stories/")
+    _filters_ready(page)
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('summary.sdg-filters__toggle')"):
+            break
+    style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()")
+    assert style[0] != "none" and float(style[1].rstrip("px")) >= 2, style
+    page.keyboard.press("Enter")
+    assert page.locator("details.sdg-filters__box").get_attribute("open") is not None
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "goal"
+
+
 def test_at_desktop_width_the_filters_are_open(phone, served_site, example_site: Build) -> None:  # noqa: F811
     page = phone(1280, touch=False)
     page.goto(served_site(example_site) + "stories/")
