@@ -62,8 +62,13 @@ def test_every_goal_page_lists_its_targets_with_anchors(example_site, goal):
     data = FRAMEWORK.goal(goal)
     assert page.h1.get_text(strip=True) == f"Doel {goal}: {data.short['nl']}"
     assert data.title["nl"] in page.get_text()
+    # The targets with stories come first, the others folded after them: each part in the official order.
+    official = [target.anchor for target in data.targets]
     anchors = [item["id"] for item in page.select(".sdg-target-list > li[id]")]
-    assert anchors == [target.anchor for target in data.targets]
+    assert sorted(anchors, key=official.index) == official
+    for part in page.select(".sdg-targets > ol.sdg-target-list, .sdg-targets-empty > ol.sdg-target-list"):
+        ids = [item["id"] for item in part.select(":scope > li[id]")]
+        assert ids == sorted(ids, key=official.index)
     for target in data.targets:
         assert target.title["nl"] in page.select_one(f"#{target.anchor}").get_text()
 
@@ -82,10 +87,12 @@ def test_goal_page_lists_each_targets_stories_with_a_count_and_a_filtered_overvi
     count = target.select_one(".sdg-target__count")
     assert count.get_text(" ", strip=True).startswith("1 verhaal")
     assert count.select_one("a")["href"] == "../../stories/?target=11.7"
-    assert "Nog geen verhalen" in page.select_one("#target-11-1").get_text()
-    # The stories come before the vacancies.
+    # A target without stories is folded with the others into one line.
+    assert page.select_one(".sdg-targets-empty #target-11-1") is not None
+    assert page.select_one(".sdg-targets-empty > summary").get_text(strip=True) == "7 subdoelen zonder verhaal"
+    # The stories come first, then the targets, then the vacancies.
     headings = [h2.get_text(strip=True) for h2 in page.select("h2")]
-    assert headings == ["Verhalen per subdoel", "Verhalen over doel 11", "Vacatures bij doel 11"]
+    assert headings == ["Verhalen over doel 11", "Verhalen per subdoel", "Vacatures bij doel 11"]
 
 
 def test_goal_without_stories_has_an_empty_state_that_invites_a_click(example_site):
