@@ -146,7 +146,8 @@ def held(section) -> list[str]:
 def href(section, title: str) -> str:
     for heading in section.select(".sdg-vacancy__title"):
         if heading.get_text(strip=True) == title:
-            return heading.a["href"]
+            # Under a story the button is the link (the title is none); elsewhere the title is.
+            return heading.find_parent("li").find("a")["href"]
     raise AssertionError(f"{title} not in {titles(section)}")
 
 

@@ -92,8 +92,8 @@ def visit(browser: Any) -> Iterator[Any]:  # noqa: F811
 def test_the_story_page_shows_its_parts_in_a_readers_order(visit, served_site, example_site: Build, width: int) -> None:  # noqa: F811
     page = visit(width).open(served_site(example_site) + STORY)
     parts = [
-        "article.sdg-story h1", ".sdg-story__header .sdg-adviser", ".sdg-story__lead", ".sdg-story__body",
-        ".sdg-contributions", ".sdg-vacancies--cta", ".sdg-related", ".sdg-back",
+        ".sdg-story__header .sdg-kicker", "article.sdg-story h1", ".sdg-story__header .sdg-adviser", ".sdg-story__lead",
+        ".sdg-contributions", ".sdg-story__body", ".sdg-vacancies--cta", ".sdg-related", ".sdg-back",
     ]
     tops = []
     for selector in parts:
@@ -102,17 +102,21 @@ def test_the_story_page_shows_its_parts_in_a_readers_order(visit, served_site, e
         tops.append(element.bounding_box()["y"])
     assert tops == sorted(tops), dict(zip(parts, tops))
     assert page.locator(".sdg-story__lead").inner_text().startswith("Hoe de gemeente Lindewaard")
-    # Each target's own text is on the page, under its goal; nothing means something only in a tooltip.
-    contribution = page.locator(".sdg-contribution").first
-    assert "Duurzame steden en gemeenschappen" in contribution.locator(".sdg-contribution__goal").inner_text()
-    target = contribution.locator(".sdg-contribution__targets li").first
-    assert "11.7" in target.locator(".sdg-chip").inner_text()
-    assert "openbare ruimtes" in target.locator(".sdg-contribution__target-text").inner_text()
+    # The target it serves most, quoted in its own words in the first screen; the others beneath, each with
+    # its text; nothing means something only in a tooltip.
+    quote = page.locator(".sdg-contributions .sdg-target-quote")
+    assert quote.bounding_box()["y"] < page.viewport_size["height"], f"the quote box below the first screen at {width}px"
+    assert "Subdoel 11.7" in quote.locator("figcaption").inner_text()
+    assert "Duurzame steden en gemeenschappen" in quote.locator("figcaption").inner_text()
+    assert "openbare ruimtes" in quote.locator("blockquote").inner_text()
+    other = page.locator(".sdg-contributions__others li").first
+    assert "16.1" in other.locator(".sdg-chip").inner_text()
+    assert "geweld" in other.locator(".sdg-contribution__target-text").inner_text()
     assert page.locator(".sdg-story__header [title], .sdg-contributions [title]").count() == 0
-    # The goal's badge is not set in the theme's caption style (italic, indented).
-    badge = contribution.locator(".sdg-badge")
-    assert badge.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
-    assert abs(badge.bounding_box()["x"] - page.locator(".sdg-contributions h2").bounding_box()["x"]) < 2
+    # The quote's caption is not set in the theme's caption style (italic, indented, centred).
+    caption = quote.locator("figcaption")
+    assert caption.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
+    assert abs(caption.bounding_box()["x"] - quote.locator("blockquote").bounding_box()["x"]) < 2
     assert page.locator(".sdg-rubric").is_visible()
 
 
@@ -251,6 +255,8 @@ def test_the_english_site_says_it_in_english(visit, served_site, english_site: B
     assert "Made with Material for MkDocs" in page.locator(".md-footer").inner_text()
     story = visit(1280).open(served_site(english_site) + STORY)
     assert story.locator(".sdg-contributions h2").inner_text() == "This story contributes to"
+    assert story.locator(".sdg-kicker").inner_text().startswith("SERIES")  # "Series", in capitals by the stylesheet
+    assert story.locator(".sdg-kicker a").get_attribute("href") == "../../about-the-series/"
     assert "In this series our advisers" in story.locator(".sdg-rubric").inner_text()
     assert story.locator("a.headerlink").first.get_attribute("title") == "Permanent link"
     overview = visit(1280).open(served_site(english_site) + "stories/")

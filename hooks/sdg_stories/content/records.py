@@ -41,6 +41,9 @@ class Story:
     image_alt: str | None = None
     draft: bool = False
     vacancies: tuple[str, ...] = ()
+    # The target the writer named first, the one the story serves most: the story page quotes it on top.
+    # ``targets`` is in the framework's order, as every list of targets is shown.
+    main_target: str | None = None
 
 
 @dataclass(frozen=True)

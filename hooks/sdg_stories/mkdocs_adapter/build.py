@@ -142,6 +142,10 @@ class MkDocsBuild:
             for file in generated
             if file.dest_uri in taken
         ]
+        rubric_page = self.build.settings.rubric_page  # the owner's own page about the rubric must be there
+        if rubric_page is not None and rubric_page not in {"" if f.url == "./" else f.url for f in files.documentation_pages()}:
+            message = messages(language)("build.rubric-page-missing", url=rubric_page or "/")
+            problems.append(Problem(Path(config.config_file_path).name, None, "extra.sdg_stories.rubric_page", message))
         if problems:
             raise PluginError(ContentError(problems, language).report())
         for file in generated:

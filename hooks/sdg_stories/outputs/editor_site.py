@@ -23,7 +23,8 @@ from sdg_stories.pages.renderer import environment
 ADMIN = "admin"
 # The words of templates/story.html that the preview (templates/admin/sdg-editor.js) draws too.
 PREVIEW_LABELS = (
-    "draft_banner", "published", "photo_of", "goals", "goal", "target_n", "this_story_serves", "contribution_targets",
+    "draft_banner", "published", "photo_of", "goals", "goal", "target_n", "this_story_serves",
+    "rubric_kicker", "also_serves", "target_of_goal", "goal_n",
 )
 DECAP_DIR = Path(__file__).parents[1] / "editor" / "decap"
 _PREVIEW_JS = Path(__file__).parents[1] / "templates" / "admin" / "sdg-editor.js"
@@ -79,6 +80,7 @@ def preview_data(site: Site, stylesheets: list[str]) -> dict:
     return {
         "lang": language,
         "labels": {key: LABELS[language][key] for key in PREVIEW_LABELS},
+        "rubric_name": site.settings.rubric_name or LABELS[language]["rubric_name"],  # the kicker's name
         # From /admin/ to the site's root; the CSS is loaded into the preview's frame.
         "stylesheets": [f"../{path}" for path in stylesheets],
         "goals": {str(goal.id): goal.short[language] for goal in site.framework.goals},
