@@ -100,7 +100,7 @@ def test_goal_without_stories_has_an_empty_state_that_invites_a_click(example_si
     assert empty, "the example content leaves some goals without stories"
     state = example_site.content(f"sdg/{empty[0]}/").select_one(".sdg-empty-state")
     assert "nog geen verhalen" in state.get_text()
-    assert [a["href"] for a in state.select("a")] == ["../../stories/", "../../"]
+    assert [a["href"] for a in state.select("a")] == ["../../stories/", "../../over-de-rubriek/"]  # "what this series is about": the rubric page
 
 
 def test_goal_grid_has_17_tiles_with_counts(example_site):

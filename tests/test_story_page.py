@@ -16,10 +16,12 @@ import pytest
 import yaml
 
 from browser import browser, new_context, served_site  # noqa: F401 (fixtures)
-from project import Build, Project
+from project import ROOT, Build, Project
+from sdg_stories.content.wording_file import owners_framework
 from sdg_stories.sdg.goals import load_framework
 
-FRAMEWORK = load_framework()
+FRAMEWORK = load_framework()  # the shipped texts, for a project without its own wording
+EXAMPLE = owners_framework(ROOT / "stories", "nl")  # the example content's, with stories/sdg-teksten.yml
 STORY = "stories/veilig-winkelcentrum/"
 VACANCY = "https://werkenbij.example.nl/vacatures/adviseur-oov"
 
@@ -136,18 +138,18 @@ def test_the_first_target_is_quoted_under_the_lead_the_others_beneath(
     article = example_site.content(url)
     section = article.select_one("section.sdg-contributions")
     assert section.find_previous_sibling("header", class_="sdg-story__header"), "right under the header with the lead"
-    target = FRAMEWORK.target(first)
+    target = EXAMPLE.target(first)
     quote = section.select_one("figure.sdg-target-quote")
     assert f"sdg-goal-{target.goal_id}" in quote["class"], "in its goal's colour"
     assert quote.select_one("blockquote").get_text(strip=True) == target.title["nl"]
     caption = quote.figcaption.get_text(" ", strip=True)
-    assert caption.startswith(f"Subdoel {first} van doel {target.goal_id}: {FRAMEWORK.goal(target.goal_id).short['nl']}")
+    assert caption.startswith(f"Subdoel {first} van doel {target.goal_id}: {EXAMPLE.goal(target.goal_id).short['nl']}")
     assert _resolve(url, quote.select_one("a.sdg-chip")["href"].split("#")[0]) == f"sdg/{target.goal_id}/"
     listed = [li.select_one(".sdg-chip").get_text(" ", strip=True).removeprefix("Subdoel ")
               for li in section.select(".sdg-contributions__others > li")]
     assert listed == others
     texts = [span.get_text(strip=True) for span in section.select(".sdg-contributions__others .sdg-contribution__target-text")]
-    assert texts == [FRAMEWORK.target(other).title["nl"] for other in others]
+    assert texts == [EXAMPLE.target(other).title["nl"] for other in others]
 
 
 def test_a_story_with_goals_only_quotes_its_first_goal(tmp_path) -> None:
