@@ -57,6 +57,8 @@ def editor_files(site: Site, settings: EditorSettings, stylesheets: list[str]) -
         preview_data=Markup(_script_json({
             **preview_data(site, stylesheets), "publishing": settings.repo is not None,
             "not_configured": msg("editor.page.not-configured"),
+            # Words Decap's own translation lacks (its Dutch has no "Login with Forgejo"): added, never replacing its own.
+            "decap_phrases": {"auth": {"loginWithForgejo": msg("editor.page.login-forgejo")}},
         })),
     )
     files = [
