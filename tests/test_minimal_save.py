@@ -99,17 +99,43 @@ def test_an_adviser_s_role_and_a_sentence_of_a_folded_bio_change_only_their_line
     assert after.startswith("# Adviseurs van Adviesbureau Meridiaan.\n")
 
 
-def test_a_vacancy_s_hours_change_one_line_and_an_added_vacancy_is_appended(example) -> None:
-    project, _ = example
-    before = (project.stories / "vacancies.yml").read_text("utf-8")
+VACANCIES = """\
+# Vacatures, bijgehouden door recruitment.
+
+- id: adviseur-oov
+  title: Adviseur Openbare Orde en Veiligheid
+  url: https://werkenbij.example.nl/vacatures/adviseur-oov
+  goals: [11, 16]
+  targets: [11.7, 16.10]
+  hours: 32-36 uur
+  closes: 2027-01-31
+  summary: >-
+    Je adviseert gemeenten over veilige wijken, winkelgebieden en evenementen en brengt
+    burgemeester, politie, ondernemers en bewoners aan één tafel.
+
+- id: adviseur-water
+  title: Adviseur Water
+  url: https://werkenbij.example.nl/vacatures/adviseur-water
+  goals: [6]
+"""
+
+
+@pytest.mark.parametrize("under_a_key", [False, True], ids=["list", "vacancies-key"])
+def test_a_vacancy_s_hours_change_one_line_and_an_added_vacancy_is_appended(under_a_key: bool) -> None:
+    before = VACANCIES
+    if under_a_key:  # the same list under a key, as a file Decap edits holds it
+        before = before.replace("\n\n- id: adviseur-oov", "\n\nvacancies:\n- id: adviseur-oov", 1)
     data = yaml.load(before, Loader=yaml.BaseLoader)  # every value as its text: 16.10 stays 16.10
-    data[0]["hours"] = "36 uur"
-    data.append({"id": "adviseur-nieuw", "title": "Adviseur Nieuw", "url": "https://werkenbij.example.nl/nieuw", "goals": ["1"]})
+    vacancies = data["vacancies"] if under_a_key else data
+    vacancies[0]["hours"] = "36 uur"
+    vacancies.append({"id": "adviseur-nieuw", "title": "Adviseur Nieuw", "url": "https://werkenbij.example.nl/nieuw", "goals": ["1"]})
     after = minimal_yaml(before, _as_decap_writes(data))
     changed = _changed_lines(before, after)
     assert changed[:2] == ["-  hours: 32-36 uur", "+  hours: 36 uur"]
-    assert all(line.startswith("+") for line in changed[2:])
-    assert after.startswith(before.split("  hours: 32-36 uur")[0]) and yaml.safe_load(after)[-1]["id"] == "adviseur-nieuw"
+    assert changed[2:] and all(line.startswith("+") for line in changed[2:])
+    assert after.startswith(before.split("  hours: 32-36 uur")[0]) and after.startswith(before.rstrip("\n").replace("32-36", "36"))
+    added = yaml.safe_load(after)
+    assert (added["vacancies"] if under_a_key else added)[-1]["id"] == "adviseur-nieuw"
 
 
 def test_what_cannot_be_followed_is_saved_as_the_editor_wrote_it() -> None:
