@@ -122,3 +122,29 @@ def test_a_good_story_passes_the_review_and_is_published(project: Project) -> No
 def test_the_script_says_how_to_use_it() -> None:
     result = subprocess.run([sys.executable, str(ROOT / ".ci" / "pipeline")], capture_output=True, text=True)
     assert result.returncode == 2 and ".ci/pipeline review" in result.stderr
+
+
+def test_annotations_escape_what_would_end_them_early(tmp_path: Path) -> None:
+    from sdg_stories.cli.check_annotations import github_commands, gitlab_report
+    from sdg_stories.content.messages import messages
+    from sdg_stories.content.problems import Problem
+
+    problem = Problem("stories/a,b:c.md", 3, "summary", "100% fout:\nregel twee")
+    [command] = github_commands((problem,), (), messages("en"), tmp_path)
+    assert command == "::error file=stories/a%2Cb%3Ac.md,line=3,title=Story problem::summary: 100%25 fout:%0Aregel twee"
+    warning = Problem("mkdocs.yml", None, None, "site_url ontbreekt")
+    [command] = github_commands((), (warning,), messages("nl"), tmp_path)
+    assert command == "::warning file=mkdocs.yml,title=Waarschuwing bij verhaal::site_url ontbreekt"
+    [entry] = gitlab_report((), (warning,), tmp_path)
+    assert entry["severity"] == "minor" and entry["location"] == {"path": "mkdocs.yml", "lines": {"begin": 1}}
+
+
+def test_annotation_paths_start_at_the_checkout_the_host_names(project: Project, monkeypatch) -> None:
+    # The project in a subfolder of the repository, the check run from inside stories/.
+    from sdg_stories.cli.check_annotations import gitlab_report
+    from sdg_stories.content.problems import Problem
+
+    monkeypatch.chdir(project.stories)
+    monkeypatch.setenv("CI_PROJECT_DIR", str(project.root.parent))
+    [entry] = gitlab_report((Problem("stories/x.md", 2, "title", "leeg"),), (), project.root)
+    assert entry["location"]["path"] == f"{project.root.name}/stories/x.md"

@@ -59,11 +59,13 @@ def _text(problem: Problem) -> str:
 
 
 def _repository_path(shown: str, root: Path) -> str:
-    """Both hosts want the path from the repository's root; the pipeline runs there (``.ci/pipeline``). A
-    project in a subfolder of the repository gets that folder in front, from where the check was run."""
+    """Both hosts want the path from the repository's root: the checkout the host names (GITHUB_WORKSPACE,
+    CI_PROJECT_DIR), else where the check was run (``.ci/pipeline`` runs it there). A project in a subfolder
+    of the repository gets that folder in front."""
     absolute = (root / shown).resolve()
+    base = os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR") or os.getcwd()
     try:
-        return absolute.relative_to(Path(os.getcwd()).resolve()).as_posix()
+        return absolute.relative_to(Path(base).resolve()).as_posix()
     except ValueError:
         return shown
 
