@@ -177,8 +177,9 @@ def test_admin_is_served_from_the_site_with_noindex_and_no_third_party(example_s
     page = example_site.soup("admin/")
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     scripts = [script.get("src") for script in page.find_all("script") if script.get("src")]
-    assert scripts == ["sdg-editor.js", "decap-3.16.3/decap-cms.js"]
+    assert scripts == ["sdg-editor.js", "decap-3.16.3/decap-cms.js", "js-yaml.min.js", "sdg-save.js"]
     assert all((example_site.site / "admin" / src).is_file() for src in scripts)
+    assert (example_site.site / "admin" / "js-yaml.LICENSE.txt").is_file()  # js-yaml's MIT licence goes with it
     assert (example_site.site / "admin" / "decap-3.16.3" / "LICENSE").is_file()
     assert (example_site.site / "admin" / "config.yml").is_file()  # where Decap looks: beside the page
     data = json.loads(page.find("script", id="sdg-editor-data").string)
