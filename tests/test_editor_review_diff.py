@@ -1,6 +1,7 @@
 """Nothing lost in review, in the browser: a writer opens an example story in the local editor
-(`sdg-stories editor`'s backend), changes one sentence of its summary and publishes; the file on disk
-differs from before in exactly that one line, although Decap sent the whole file in its own YAML."""
+(`sdg-stories editor`'s backend), changes one sentence of its summary and publishes, then one adviser's
+role; each file differs from before in exactly that one line, both as the editor sends it (what the hosted
+editor commits to the git host) and as it lands on disk."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ pytestmark = [pytest.mark.browser]
 STORY = "2023-03-14-winkelcentrum-de-bongerd.md"
 OLD = "weer een plek maakte"
 NEW = "opnieuw een plek maakte"
+ROLE = "Adviseur Openbare Orde en Veiligheid"  # the first adviser of the example advisers.yml
 
 
 def _free_port() -> int:
@@ -59,6 +61,8 @@ def test_editing_one_sentence_of_a_summary_in_the_editor_changes_one_line(tmp_pa
     threading.Thread(target=server.serve_forever, daemon=True).start()
     path = project.stories / STORY
     before = path.read_text("utf-8")
+    advisers = project.stories / "advisers.yml"
+    advisers_before = advisers.read_text("utf-8")
     sent: list[str] = []
     elsewhere: list[str] = []
     try:
@@ -86,6 +90,16 @@ def test_editing_one_sentence_of_a_summary_in_the_editor_changes_one_line(tmp_pa
             _click(page, page.get_by_role("button", name="Publiceer").first)
             _click(page, page.get_by_text("Publiceer nu"))
             page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
+            # An adviser's role in advisers.yml, a file collection: one line too, comments and all else kept.
+            page = context.new_page()  # a fresh page: the writer is still logged in
+            page.on("request", record)
+            page.goto(f"http://127.0.0.1:{port}/admin/#/collections/advisers/entries/advisers")
+            role = page.locator("input[id^='role-field-']").first
+            playwright_api.expect(role).to_have_value(ROLE, timeout=20_000)
+            role.fill("Adviseur Veiligheid")
+            _click(page, page.get_by_role("button", name="Publiceer").first)
+            _click(page, page.get_by_text("Publiceer nu"))
+            page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
             browser.close()
     finally:
         server.shutdown()
@@ -96,4 +110,7 @@ def test_editing_one_sentence_of_a_summary_in_the_editor_changes_one_line(tmp_pa
     assert _changed(before, after) == [f"-{old_line}", f"+{old_line.replace(OLD, NEW)}"]
     # What the editor sent is already that one line (templates/admin/sdg-save.js), as the hosted editor
     # commits it to the git host, where no local backend stands in between.
-    assert len(sent) == 1 and sent[0] == after, _changed(before, sent[0])
+    assert len(sent) == 2 and sent[0] == after, _changed(before, sent[0])
+    advisers_after = advisers.read_text("utf-8")
+    assert _changed(advisers_before, advisers_after) == [f"-  role: {ROLE}", "+  role: Adviseur Veiligheid"]
+    assert sent[1] == advisers_after, _changed(advisers_before, sent[1])

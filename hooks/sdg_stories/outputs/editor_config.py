@@ -29,6 +29,7 @@ ADVISER_PHOTOS = "advisers"  # stories/images/advisers/, as `sdg-stories new-adv
 # Fields of the contract the form leaves out on purpose (none: a field the form lacks is lost on saving).
 NOT_IN_FORM: frozenset[str] = frozenset()
 SAVE_FORMAT = "sdg-frontmatter"
+ADVISERS_FORMAT = "sdg-yaml"
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # as content/story_file.py checks it
 _LANGUAGE_NAMES = {"nl": "editor.field.lang-nl", "en": "editor.field.lang-en"}
 
@@ -184,6 +185,7 @@ def _advisers_collection(content: Content, stories_dir: str, msg: Messages) -> d
         "name": "advisers",
         "label": msg("editor.advisers"),
         "editor": {"preview": False},
+        "format": ADVISERS_FORMAT,  # sdg-save.js: a save rewrites only the changed fields, the comments stay
         "files": [{"name": "advisers", "label": msg("editor.advisers-file"), "file": f"{stories_dir}/{ADVISERS_FILE}", "fields": advisers}],
     }
 

@@ -11,6 +11,21 @@
   var SCHEMA = jsyaml.CORE_SCHEMA;  // as Decap reads YAML: dates stay text, as the form's date field wants
 
   CMS.registerCustomFormat("sdg-frontmatter", "md", { fromFile: fromFile, toFile: toFile });
+  // advisers.yml the same way: one adviser's changed field is one changed line, the comments stay.
+  CMS.registerCustomFormat("sdg-yaml", "yml", {
+    fromFile: function (content) {
+      var data = jsyaml.load(content, { schema: SCHEMA }) || {};
+      data[SOURCE] = content;
+      return data;
+    },
+    toFile: function (data) {
+      var values = Object.assign({}, data);
+      var source = values[SOURCE];
+      delete values[SOURCE];
+      if (typeof source !== "string" || source.indexOf("\r") >= 0) return jsyaml.dump(values, { schema: SCHEMA, lineWidth: -1 });
+      return merge(source, values);
+    },
+  });
 
   function fromFile(content) {
     var match = FENCE.exec(content);
@@ -71,13 +86,25 @@
       if (same(old, values[part.key]) || (empty(old) && empty(values[part.key]))) return;
       var trailing = [];
       while (part.lines.length > 1 && part.lines[part.lines.length - 1].trim() === "") trailing.unshift(part.lines.pop());
-      part.lines = entry(part.key, values[part.key], part.lines).split("\n").concat(trailing);
+      var nested = nestedMerge(part.lines, old, values[part.key]);
+      part.lines = (nested || entry(part.key, values[part.key], part.lines).split("\n")).concat(trailing);
     });
     var added = Object.keys(values).filter(function (key) { return !seen[key] && !empty(values[key]); });
     var lines = [];
     parts.forEach(function (part) { lines = lines.concat(part.lines); });
     added.forEach(function (key) { lines.push(entry(key, values[key], null)); });
     return lines.length ? lines.join("\n") + "\n" : "";
+  }
+
+  // A mapping under a key (an adviser's fields): merged field by field at its own indentation.
+  function nestedMerge(lines, old, value) {
+    var isMapping = function (v) { return v && typeof v === "object" && !Array.isArray(v); };
+    if (!isMapping(old) || !isMapping(value) || lines.length < 2 || lines[0].slice(lines[0].indexOf(":") + 1).trim() !== "") return null;
+    var indent = /^\s*/.exec(lines[1])[0];
+    var inner = lines.slice(1);
+    if (!indent || !inner.every(function (line) { return line.trim() === "" || line.indexOf(indent) === 0; })) return null;
+    var merged = merge(inner.map(function (line) { return line.slice(indent.length); }).join("\n") + "\n", value);
+    return [lines[0]].concat(merged.replace(/\n$/, "").split("\n").map(function (line) { return line ? indent + line : line; }));
   }
 
   function empty(value) {
