@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 @command("check", help="cli.check.help", short_help="cli.check.short")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", help="cli.check.format-option")
+@option("--format", "output_format", type=click.Choice(["text", "json", "github", "gitlab"]), default="text", help="cli.check.format-option")
 @option("--strict", is_flag=True, help="cli.check.strict-option")
 @click.pass_obj
 def check(session: Session, paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
@@ -38,6 +38,19 @@ def check(session: Session, paths: tuple[Path, ...], output_format: str, strict:
             "notices": [notice.as_dict() for notice in report.notices],
         }
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    elif output_format == "github":
+        from sdg_stories.cli.check_annotations import github_commands
+
+        # Annotations for the review, then the summary, which the job's log shows as a plain line.
+        for line in github_commands(report.problems, report.warnings, session.msg, project.root):
+            click.echo(line)
+        click.echo(_check_summary(session.msg, report, bool(paths)))
+    elif output_format == "gitlab":
+        from sdg_stories.cli.check_annotations import gitlab_json, gitlab_report
+
+        # Only the report on stdout (the pipeline writes it to the artifact); the summary to stderr, for the log.
+        click.echo(gitlab_json(gitlab_report(report.problems, report.warnings, project.root)))
+        click.echo(_check_summary(session.msg, report, bool(paths)), err=True)
     else:
         for problem in report.problems:
             click.echo(str(problem))

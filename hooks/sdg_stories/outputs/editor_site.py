@@ -27,7 +27,10 @@ PREVIEW_LABELS = (
     "rubric_kicker", "also_serves", "target_of_goal", "goal_n",
 )
 DECAP_DIR = Path(__file__).parents[1] / "editor" / "decap"
+# js-yaml (MIT) reads and writes the stories' front matter in the browser for sdg-save.js; its licence goes with it.
+JS_YAML_DIR = Path(__file__).parents[1] / "editor" / "js-yaml"
 _PREVIEW_JS = Path(__file__).parents[1] / "templates" / "admin" / "sdg-editor.js"
+_SAVE_JS = Path(__file__).parents[1] / "templates" / "admin" / "sdg-save.js"
 
 
 def decap_version() -> str:
@@ -58,12 +61,17 @@ def editor_files(site: Site, settings: EditorSettings, stylesheets: list[str]) -
         preview_data=Markup(_script_json({
             **preview_data(site, stylesheets), "publishing": settings.repo is not None,
             "not_configured": msg("editor.page.not-configured"),
+            # Words Decap's own translation lacks (its Dutch has no "Login with Forgejo"): added, never replacing its own.
+            "decap_phrases": {"auth": {"loginWithForgejo": msg("editor.page.login-forgejo")}},
         })),
     )
     files = [
         EditorFile(f"{ADMIN}/index.html", content=page),
         EditorFile(f"{ADMIN}/config.yml", content=config_yaml(config)),
         EditorFile(f"{ADMIN}/sdg-editor.js", source=_PREVIEW_JS),
+        EditorFile(f"{ADMIN}/sdg-save.js", source=_SAVE_JS),
+        EditorFile(f"{ADMIN}/js-yaml.min.js", source=JS_YAML_DIR / "js-yaml.min.js"),
+        EditorFile(f"{ADMIN}/js-yaml.LICENSE.txt", source=JS_YAML_DIR / "LICENSE"),
     ]
     files += [
         EditorFile(f"{decap}/{path.name}", source=path)

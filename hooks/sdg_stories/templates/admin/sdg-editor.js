@@ -22,7 +22,21 @@
       return;
     }
     register();
+    addPhrases(CMS.getLocale(data.lang) || {}, data.decap_phrases);
     CMS.init();
+  }
+
+  // Fills in what Decap's translation of the site's language lacks (from our catalogue), so no English
+  // shows on a Dutch site; Decap's own words always win.
+  function addPhrases(phrases, extra) {
+    Object.keys(extra).forEach(function (key) {
+      if (typeof extra[key] === "object") {
+        phrases[key] = phrases[key] || {};
+        addPhrases(phrases[key], extra[key]);
+      } else if (!(key in phrases)) {
+        phrases[key] = extra[key];
+      }
+    });
   }
 
   function register() {
