@@ -10,6 +10,7 @@ place the search index is fed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import weakref
@@ -38,6 +39,7 @@ from sdg_stories.search.story_index import StoryIndex
 from sdg_stories.outputs.social_cards import CardError, SocialCards, organisation_name
 from sdg_stories.mkdocs_adapter.staging import StagedSite
 from sdg_stories.mkdocs_adapter.editor_files import generate_editor_files
+from sdg_stories.mkdocs_adapter.theme import footer_links
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
 # Shipped with the template that uses it (templates/story-filters.html), so the two change together.
@@ -84,6 +86,10 @@ class MkDocsBuild:
         )
         if problems:
             raise ContentRefused(ContentError(problems, settings.language))
+        # The organisation by name, for the cards and the accessibility statement: the setting, else the copyright.
+        settings = dataclasses.replace(
+            settings, organisation=organisation_name(settings.organisation, config.copyright, config.site_name)
+        )
         try:
             self.build = SiteBuild(config_file.parent, settings)
         except ContentError as error:
@@ -98,7 +104,7 @@ class MkDocsBuild:
         # A picture per story and goal page for link previews, which need the absolute URLs too.
         self.cards = SocialCards(
             self.build.site, config_file.parent, self.build.folder.path,
-            organisation_name(settings.organisation, config.copyright, config.site_name), config.site_name,
+            settings.organisation, config.site_name,
         ) if settings.social_cards and self.publication is not None else None
         for problem in self.cards.problems if self.cards else ():
             log.warning(str(problem))
@@ -237,6 +243,7 @@ class MkDocsBuild:
         env.globals["sdg_search"] = Markup(self.build.renderer.render_block(
             "search.html", "", goal_slots=goal_slots(self.build.site)
         )) if self.build.site.stories else None
+        env.globals["sdg_footer"] = footer_links(self.build.settings, self.publication is not None)
 
     # on_page_context
 

@@ -15,6 +15,9 @@ import json
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 
+from sdg_stories.model.settings import Settings
+from sdg_stories.model.site import Site
+from sdg_stories.pages import accessibility
 from sdg_stories.pages.labels import LABELS
 
 
@@ -42,3 +45,20 @@ def theme_words(env: Environment, language: str) -> None:
     env.globals["sdg_search_words"] = json.dumps(
         {"clear_search": labels["search_clear"], "input_hint": labels["search_input_hint"]}, ensure_ascii=False
     )
+
+
+def footer_links(settings: Settings, feeds: bool) -> list[dict[str, str | bool]]:
+    """``sdg_footer`` for partials/copyright.html: what every Dutch public-facing site links in its footer
+    (contact and privacy when mkdocs.yml gives them, the accessibility statement always), and the feed when
+    the site publishes one (only with a site_url). ``internal``: a site-root relative page of this site."""
+    labels = LABELS.get(settings.language, LABELS["nl"])
+    links = settings.links
+    items: list[dict[str, str | bool]] = []
+    if links.contact_url:
+        items.append({"label": labels["footer_contact"], "href": links.contact_url, "internal": False})
+    if links.privacy_url:
+        items.append({"label": labels["footer_privacy"], "href": links.privacy_url, "internal": False})
+    items.append({"label": labels["footer_accessibility"], "href": accessibility.URL, "internal": True})
+    if feeds:
+        items.append({"label": labels["footer_subscribe"], "href": Site.FEED_URL, "internal": True})
+    return items

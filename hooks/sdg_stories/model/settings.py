@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from sdg_stories.sdg.goals import LANGUAGES
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
+from sdg_stories.model.accessibility import OrganisationLinks, read_organisation_links
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Settings:
     rubric_intro: str | None = None  # the line introducing the rubric on story pages; None: the catalogue's
     social_cards: bool = True  # a picture per story and goal page for link previews (outputs/social_cards.py)
     organisation: str | None = None  # the name on the social cards; None: mkdocs.yml's copyright, else site_name
+    # The footer's contact, privacy and accessibility links, and the accessibility statement (model/accessibility.py).
+    links: OrganisationLinks = OrganisationLinks()
 
     @classmethod
     def from_options(
@@ -59,6 +62,8 @@ class Settings:
         if organisation is not None and not (isinstance(organisation, str) and organisation.strip()):
             problems.append(Problem(file, None, "extra.sdg_stories.organisation", msg("settings.organisation", value=organisation)))
             organisation = None
+        links, link_problems = read_organisation_links(options, file, language)
+        problems += link_problems
         settings = cls(
             language=language,
             stories_dir=str(options.get("stories_dir", cls.stories_dir)),
@@ -72,6 +77,7 @@ class Settings:
             rubric_intro=rubric_intro.strip() if rubric_intro else None,
             social_cards=social_cards,
             organisation=organisation.strip() if organisation else None,
+            links=links,
         )
         return settings, problems
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sdg_stories.pages.statement_labels import STATEMENT_LABELS
+
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "stories": "Verhalen",
@@ -127,6 +129,7 @@ LABELS: dict[str, dict[str, str]] = {
         "footer_privacy": "Privacy",
         "footer_accessibility": "Toegankelijkheid",
         "footer_about_site": "Over deze site",
+        "footer_subscribe": "Abonneer (RSS/Atom)",
     },
     "en": {
         "stories": "Stories",
@@ -252,6 +255,7 @@ LABELS: dict[str, dict[str, str]] = {
         "footer_privacy": "Privacy",
         "footer_accessibility": "Accessibility",
         "footer_about_site": "About this site",
+        "footer_subscribe": "Subscribe (RSS/Atom)",
     },
 }
 
@@ -260,3 +264,8 @@ def story_count(labels: dict[str, str], n: int) -> str:
     if n == 0:
         return labels["story_count_0"]
     return labels["story_count_1"] if n == 1 else labels["story_count_n"].format(n=n)
+
+
+# The accessibility statement's words (pages/statement_labels.py), kept apart because they are many.
+for _language, _words in STATEMENT_LABELS.items():
+    LABELS[_language].update(_words)
