@@ -101,10 +101,11 @@ class MkDocsBuild:
         self.publication = publication_for(settings, config.site_name, config.site_description)
         if self.publication is None:
             log.warning(str(missing_site_url(config_file.name, settings.language)))
-        # A picture per story and goal page for link previews, which need the absolute URLs too.
+        # A picture per page kind for link previews (a story's, a goal's, an adviser's, the listings'), which need the absolute URLs too.
         self.cards = SocialCards(
             self.build.site, config_file.parent, self.build.folder.path,
             settings.organisation, config.site_name,
+            pages=self.build.pages, home=(config.site_name, config.site_description or ""),
         ) if settings.social_cards and self.publication is not None else None
         for problem in self.cards.problems if self.cards else ():
             log.warning(str(problem))
@@ -263,9 +264,10 @@ class MkDocsBuild:
         # The front matter title, as Material's <title> shows it; the nav may call the home page just "Home".
         title = str(page.meta.get("title") or (self.publication.name if page.is_homepage else page.title) or self.publication.name)
         description = page.meta.get("description")
-        return render_preview(
-            preview_for_page(self.build.site, self.publication, page.url, title, str(description) if description else None)
-        )
+        card = self.cards.home_card if self.cards is not None and page.is_homepage else None
+        return render_preview(preview_for_page(
+            self.build.site, self.publication, page.url, title, str(description) if description else None, card
+        ))
 
     # on_post_build
 
