@@ -10,6 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from browser import browser, new_context, served_site  # noqa: F401 (fixtures)
 from project import Build, Project
 
 SITE_URL = "https://verhalen.example.nl/"
@@ -46,6 +47,31 @@ def test_every_page_kind_has_one_dutch_skip_link_to_its_content(example_site: Bu
     assert links[0] is shown[0], url
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_skip_link_is_the_first_stop_of_the_keyboard(browser, served_site, example_site: Build,  # noqa: F811
+                                                          width: int) -> None:
+    context = new_context(browser, width)
+    try:
+        page = context.new_page()
+        for url in ("", "stories/", "stories/veilig-winkelcentrum/", "advisers/dirk-blokhuis/", "404.html"):
+            page.goto(served_site(example_site) + url)
+            page.keyboard.press("Tab")
+            skip = page.locator(":focus")
+            assert skip.inner_text() == "Naar de inhoud", url
+            page.wait_for_function("document.activeElement && getComputedStyle(document.activeElement).opacity === '1'")
+            box = skip.bounding_box()
+            assert box and box["y"] >= 0 and box["width"] > 0, url
+            # What a keyboard user does with it: Enter, and the content's heading is in view below the header.
+            page.keyboard.press("Enter")
+            page.wait_for_function("location.hash === '#sdg-inhoud'")
+            heading = page.locator("article h1").bounding_box()
+            header = page.locator(".md-header").bounding_box()
+            assert heading and header and header["y"] + header["height"] <= heading["y"] < 900, url
+            assert page.evaluate("document.activeElement.id") == "sdg-inhoud"
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("url", PAGES)
 def test_no_english_names_for_the_parts_of_a_page(example_site: Build, url: str) -> None:
     soup = _soup(example_site, url)
@@ -79,7 +105,7 @@ def test_every_footer_links_contact_privacy_and_the_accessibility_statement(exam
 
 def test_the_statement_follows_the_model_and_says_what_is_not_filled_in(example_site: Build) -> None:
     content = example_site.content("accessibility/")
-    assert content.h1.get_text(strip=True) == "Toegankelijkheidsverklaring"
+    assert content.h1.get_text(strip=True) == "Toegankelijkheids\u00adverklaring"  # a soft hyphen for phones
     assert [h2.get_text(strip=True) for h2 in content.find_all("h2")] == MODEL_HEADINGS
     assert content.select_one(".sdg-statement-pending").get_text(strip=True) == PENDING
     text = content.get_text(" ", strip=True)

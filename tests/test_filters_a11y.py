@@ -458,6 +458,8 @@ AXE_PAGES = {
     "goals": "sdg/",
     "staff": "verhaal-schrijven/",  # a page outside the tabs (its toc title without a label)
     "not-found": "404.html",
+    "advisers": "advisers/",
+    "accessibility-statement": "accessibility/",
     "search-results": "",  # the header's search dialog, open on the home page with results for a word
 }
 SEARCH_WORD = "gemeente"

@@ -6,6 +6,8 @@ from __future__ import annotations
 STATEMENT_LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "a11y_title": "Toegankelijkheidsverklaring",
+        # The heading: "|" marks where the word may break on a phone, with a hyphen (templates/accessibility.html).
+        "a11y_heading": "Toegankelijkheids|verklaring",
         "a11y_description": "Hoe toegankelijk deze website is, wat we nog niet goed doen en waar je een probleem meldt.",
         "a11y_pending": "{organisation} heeft de nalevingsstatus en de datum van deze verklaring nog niet ingevuld.",
         "a11y_not_filled_in": "Nog niet ingevuld.",
@@ -32,6 +34,7 @@ STATEMENT_LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "a11y_title": "Accessibility statement",
+        "a11y_heading": "Accessibility statement",
         "a11y_description": "How accessible this website is, what does not work well yet and where to report a problem.",
         "a11y_pending": "{organisation} has not yet filled in the compliance status and the date of this statement.",
         "a11y_not_filled_in": "Not filled in yet.",
