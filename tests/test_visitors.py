@@ -35,7 +35,7 @@ PAGES = {
 }
 # What Material, MkDocs, Python-Markdown and Pagefind say in English where nobody translated them.
 ENGLISH = ["Made with", "Permanent link", "Not found", "404 -", "Reset", "DRAFT", "Search this site",
-           "Results will appear", "Table of contents", "Back to top", "Skip to content"]
+           "Results will appear", "Table of contents", "Back to top", "Skip to content", "Header", "Tabs", "Atom-feed"]
 
 
 @pytest.fixture(scope="module")
