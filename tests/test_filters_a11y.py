@@ -461,6 +461,8 @@ AXE_PAGES = {
     "staff": "verhaal-schrijven/",  # a page outside the tabs (its toc title without a label)
     "rubric": "over-de-rubriek/",  # where the kicker above every story leads
     "not-found": "404.html",
+    "advisers": "advisers/",
+    "accessibility-statement": "accessibility/",
     "search-results": "",  # the header's search dialog, open on the home page with results for a word
 }
 SEARCH_WORD = "gemeente"

@@ -156,7 +156,7 @@ def test_stories_stay_out_of_the_navigation(example_site):
 
 @pytest.mark.parametrize("url, tab", [
     ("stories/veilig-winkelcentrum/", "Verhalen"), ("stories/", "Verhalen"), ("sdg/11/", "Doelen"),
-    ("sdg/", "Doelen"), ("advisers/dirk-blokhuis/", "Adviseurs"), ("", "Home"),
+    ("sdg/", "Doelen"), ("advisers/dirk-blokhuis/", "Adviseurs"), ("", "Start"),
 ])
 def test_the_current_tab_is_marked_on_every_page(example_site, url, tab):
     active = example_site.soup(url).select(".md-tabs__item--active")
@@ -166,8 +166,8 @@ def test_the_current_tab_is_marked_on_every_page(example_site, url, tab):
 def test_staff_pages_are_in_the_footer_not_in_the_tabs(example_site):
     soup = example_site.soup("stories/")
     tabs = [a.get_text(strip=True) for a in soup.select(".md-tabs__link")]
-    assert tabs == ["Home", "Verhalen", "Doelen", "Adviseurs", "Vacatures"]
-    footer = [a["href"] for a in soup.select(".md-footer .sdg-footer-links a")]
+    assert tabs == ["Start", "Verhalen", "Doelen", "Adviseurs", "Vacatures"]
+    footer = [a["href"] for a in soup.select(".md-footer .sdg-footer-links:not(.sdg-footer-links--public) a")]
     assert footer == ["../verhaal-schrijven/", "../sdg-data/", "../open-data/"]
     assert example_site.exists("verhaal-schrijven/")
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from sdg_stories.sdg.goals import LANGUAGES
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
+from sdg_stories.model.accessibility import OrganisationLinks, read_organisation_links
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class Settings:
     social_cards: bool = True  # a picture per story and goal page for link previews (outputs/social_cards.py)
     organisation: str | None = None  # the name on the social cards; None: mkdocs.yml's copyright, else site_name
     report_intro: str | None = None  # the lead of each year's report, {year} filled in; None: the catalogue's
+    # The footer's contact, privacy and accessibility links, and the accessibility statement (model/accessibility.py).
+    links: OrganisationLinks = OrganisationLinks()
 
     @classmethod
     def from_options(
@@ -75,6 +78,8 @@ class Settings:
         if report_intro is not None and not _is_report_intro(report_intro):
             problems.append(Problem(file, None, "extra.sdg_stories.report_intro", msg("settings.report-intro")))
             report_intro = None
+        links, link_problems = read_organisation_links(options, file, language)
+        problems += link_problems
         settings = cls(
             language=language,
             stories_dir=str(options.get("stories_dir", cls.stories_dir)),
@@ -91,6 +96,7 @@ class Settings:
             social_cards=social_cards,
             organisation=organisation.strip() if organisation else None,
             report_intro=report_intro.strip() if report_intro else None,
+            links=links,
         )
         return settings, problems
 

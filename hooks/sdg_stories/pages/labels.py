@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sdg_stories.pages.statement_labels import STATEMENT_LABELS
+
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "stories": "Verhalen",
@@ -42,7 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
         "goal_page_title": "Doel {n}: {short}",
         "target_text": "Subdoel {id}: {title}",
         "latest_stories": "Nieuwste verhalen",
-        "subscribe_goal": "Volg nieuwe verhalen over doel {n} in je feedlezer (Atom-feed)",
+        "subscribe_goal": "Abonneer je op nieuwe verhalen over doel {n} (RSS/Atom)",
         "preview_image_alt": "De kleuren van de 17 duurzame ontwikkelingsdoelen",
         "card_alt_story": "{title}: een verhaal van {name}, {role}, over {goals}",
         "card_goals_1": "doel {n}",
@@ -154,6 +156,23 @@ LABELS: dict[str, dict[str, str]] = {
         "rubric_read_heading": "Lees de verhalen",
         "rubric_read_text": "{count} van onze adviseurs, de nieuwste eerst. Per doel vind je de verhalen die eraan bijdragen, per subdoel gegroepeerd.",
         "rubric_join_heading": "Zelf bijdragen?",
+
+        "skip_link": "Naar de inhoud",
+        "theme_header": "Kop van de site",
+        "theme_tabs": "Hoofdmenu",
+        "theme_footer": "Vorige en volgende pagina",
+        "footer_contact": "Contact",
+        "footer_privacy": "Privacy",
+        "footer_accessibility": "Toegankelijkheid",
+        "footer_about_site": "Over deze site",
+        "card_alt_page": "{title}, een pagina van {organisation}",
+        "card_alt_adviser": "{name}, {role} bij {organisation}",
+        "card_kicker_overview": "Verhalen",
+        "card_kicker_goals": "Doelen",
+        "card_kicker_advisers": "Onze mensen",
+        "card_kicker_vacancies": "Werken bij",
+        "card_kicker_accessibility": "Over deze site",
+        "footer_subscribe": "Abonneer (RSS/Atom)",
     },
     "en": {
         "stories": "Stories",
@@ -194,7 +213,7 @@ LABELS: dict[str, dict[str, str]] = {
         "goal_page_title": "Goal {n}: {short}",
         "target_text": "Target {id}: {title}",
         "latest_stories": "Latest stories",
-        "subscribe_goal": "Follow new stories about goal {n} in your feed reader (Atom feed)",
+        "subscribe_goal": "Subscribe to new stories about goal {n} (RSS/Atom)",
         "preview_image_alt": "The colours of the 17 Sustainable Development Goals",
         "card_alt_story": "{title}: a story by {name}, {role}, on {goals}",
         "card_goals_1": "goal {n}",
@@ -306,6 +325,23 @@ LABELS: dict[str, dict[str, str]] = {
         "rubric_read_heading": "Read the stories",
         "rubric_read_text": "{count} by our advisers, newest first. For each goal you find the stories that contribute to it, grouped by target.",
         "rubric_join_heading": "Want to contribute yourself?",
+
+        "skip_link": "Skip to content",
+        "theme_header": "Site header",
+        "theme_tabs": "Main menu",
+        "theme_footer": "Previous and next page",
+        "footer_contact": "Contact",
+        "footer_privacy": "Privacy",
+        "footer_accessibility": "Accessibility",
+        "footer_about_site": "About this site",
+        "card_alt_page": "{title}, a page by {organisation}",
+        "card_alt_adviser": "{name}, {role} at {organisation}",
+        "card_kicker_overview": "Stories",
+        "card_kicker_goals": "Goals",
+        "card_kicker_advisers": "Our people",
+        "card_kicker_vacancies": "Careers",
+        "card_kicker_accessibility": "About this site",
+        "footer_subscribe": "Subscribe (RSS/Atom)",
     },
 }
 
@@ -314,3 +350,8 @@ def story_count(labels: dict[str, str], n: int) -> str:
     if n == 0:
         return labels["story_count_0"]
     return labels["story_count_1"] if n == 1 else labels["story_count_n"].format(n=n)
+
+
+# The accessibility statement's words (pages/statement_labels.py), kept apart because they are many.
+for _language, _words in STATEMENT_LABELS.items():
+    LABELS[_language].update(_words)
