@@ -52,9 +52,9 @@ def editor_project(tmp_path: Path):
 
 # The parts of templates/story.html the preview draws, by class; both must have them in the same order.
 STORY_PARTS = (
-    "sdg-draft-banner", "sdg-story__header", "sdg-adviser", "sdg-story__date", "sdg-badges", "sdg-story__lead",
-    "sdg-story__image", "sdg-story__body", "sdg-contributions", "sdg-contribution__goal", "sdg-contribution__goal-text",
-    "sdg-contribution__targets", "sdg-contribution__target-text",
+    "sdg-draft-banner", "sdg-story__header", "sdg-kicker", "sdg-adviser", "sdg-story__date", "sdg-badges",
+    "sdg-story__lead", "sdg-contributions", "sdg-target-quote", "sdg-contributions__others",
+    "sdg-contribution__target-text", "sdg-contribution__goal-text", "sdg-story__image", "sdg-story__body",
 )
 PARTS = ", ".join(f"article.sdg-story .{name}" for name in STORY_PARTS)
 _FIRST_CLASS = "(elements, names) => elements.map(e => names.find(name => e.classList.contains(name)))"
@@ -116,13 +116,15 @@ def test_a_story_made_in_the_editor_is_checked_built_and_on_its_goal_pages(edito
         assert preview.locator(".sdg-story__lead").inner_text() == SUMMARY
         assert preview.locator(".sdg-badges .sdg-badge.sdg-goal-13").count() == 1
         assert preview.locator(".sdg-contributions h2").inner_text() == "Dit verhaal draagt bij aan"
-        assert preview.locator(".sdg-contribution__goal .sdg-badge").count() == 2
-        assert preview.locator(".sdg-contribution__target-text").all_inner_texts() == [target_text]
-        assert preview.locator(".sdg-contribution .sdg-chip.sdg-goal-11").inner_text().endswith("11.6")
+        # Its one target quoted on top in its own words; its other goal (no target named) beneath.
+        assert preview.locator(".sdg-target-quote.sdg-goal-11 blockquote").inner_text().strip("“”") == target_text
+        assert preview.locator(".sdg-target-quote .sdg-chip").inner_text() == "Subdoel 11.6"
+        assert preview.locator(".sdg-contributions__others .sdg-chip.sdg-goal-13").inner_text() == "Doel 13"
+        assert preview.locator(".sdg-kicker").inner_text().endswith("Adviseurs over de SDG's")
         preview_order = preview.locator(PARTS).evaluate_all(_FIRST_CLASS, list(STORY_PARTS))
-        assert preview_order[:8] == [
-            "sdg-story__header", "sdg-adviser", "sdg-story__date", "sdg-badges", "sdg-story__lead", "sdg-story__body",
-            "sdg-contributions", "sdg-contribution__goal",
+        assert preview_order[:10] == [
+            "sdg-story__header", "sdg-kicker", "sdg-adviser", "sdg-story__date", "sdg-badges", "sdg-story__lead",
+            "sdg-contributions", "sdg-target-quote", "sdg-contributions__others", "sdg-contribution__goal-text",
         ]
         page.get_by_role("button", name="Publiceer").first.click()
         page.get_by_text("Publiceer nu").click()

@@ -56,7 +56,7 @@ def _stories(build: Build) -> dict[str, Story]:
             url=url,
             goals=frozenset(_last_segment(a["href"]) for a in header.select(".sdg-badges a.sdg-badge")),
             targets=frozenset(a["href"].rsplit("#target-", 1)[1].replace("-", ".")
-                              for a in soup.select(".sdg-contributions .sdg-contribution__targets a.sdg-chip")),
+                              for a in soup.select('.sdg-contributions a.sdg-chip[href*="#target-"]')),
             adviser=_last_segment(header.select_one(".sdg-adviser__name a")["href"]),
             year=header.select_one(".sdg-story__date time")["datetime"][:4],
         )
@@ -456,8 +456,13 @@ AXE_PAGES = {
     "adviser": "advisers/hannah-okafor/",
     "vacancies": "vacancies/",
     "goals": "sdg/",
+    "report": "verslag/2025/",
+    "reports": "verslag/",
     "staff": "verhaal-schrijven/",  # a page outside the tabs (its toc title without a label)
+    "rubric": "over-de-rubriek/",  # where the kicker above every story leads
     "not-found": "404.html",
+    "advisers": "advisers/",
+    "accessibility-statement": "accessibility/",
     "search-results": "",  # the header's search dialog, open on the home page with results for a word
 }
 SEARCH_WORD = "gemeente"

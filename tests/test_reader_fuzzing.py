@@ -218,3 +218,33 @@ def test_unfinished_parts_never_raises(body: str, first_line: int) -> None:
     _assert_problems(problems, "stories/x.md")
     lines = body.count("\n") + 1
     assert all(first_line <= problem.line <= first_line + lines for problem in problems)
+
+
+def _assert_wording(text: str) -> None:
+    from sdg_stories.content.wording_file import parse_wording
+
+    wording, problems = parse_wording(text, "stories/sdg-teksten.yml", FRAMEWORK, language="nl")
+    _assert_problems(problems, "stories/sdg-teksten.yml")
+    reworded = FRAMEWORK.reworded(wording)  # whatever the file held, every goal and target keeps a text
+    for goal in reworded.goals:
+        for texts in (goal.short, goal.title, *(target.title for target in goal.targets)):
+            assert set(texts) == {"nl", "en"} and all(text.strip() and "\n" not in text for text in texts.values())
+
+
+@FUZZ
+@given(nasty_text | yaml_ish)
+def test_any_text_as_sdg_teksten_yml(text: str) -> None:
+    _assert_wording(text)
+
+
+_WORDING_KEYS = st.sampled_from(["8", "18", "0", "11.7", "11.10", "8.b", "99.1", "short", "title", "nl", "en", "fr"])
+
+
+# goals: {8: {short: {nl: ...}}}, targets: {11.7: {en: ...}}: the file's shape, with anything at each level.
+_wording_level = st.recursive(value, lambda inner: st.dictionaries(_WORDING_KEYS, inner, max_size=3), max_leaves=6)
+
+
+@FUZZ_STRUCTURED
+@given(st.dictionaries(st.sampled_from(["goals", "targets"]) | st.text(max_size=6), _wording_level, max_size=3))
+def test_any_values_in_sdg_teksten_yml(wording: dict) -> None:
+    _assert_wording(_front_matter(wording))

@@ -179,9 +179,9 @@ def test_a_story_dated_next_week_waits_for_the_build_of_its_day(editor) -> None:
     assert f"date: {next_week.isoformat()}\n" in text and "draft: false\n" in text
     check = _sdg_stories(project.root, "check")
     assert check.returncode == 0, check.stdout + check.stderr
-    scheduled = [line for line in check.stdout.splitlines() if line.startswith("gepland: ")]
-    assert len(scheduled) == 1 and scheduled[0].startswith(f"gepland: stories/{name}:")
-    assert check.stdout.splitlines()[-1].endswith("1 gepland verhaal.")
+    scheduled = [line for line in check.stdout.splitlines() if line.startswith("ter informatie: ")]
+    assert len(scheduled) == 1 and scheduled[0].startswith(f"ter informatie: stories/{name}:")
+    assert ": date: gepland: verschijnt op " in scheduled[0]
 
     now = project.build("--strict", site="site-today")
     assert now.ok, now.output

@@ -91,8 +91,10 @@ def test_one_index_in_the_site_language_with_every_published_story_the_goals_and
     assert _entry(dutch_site)["languages"] == {"nl": _entry(dutch_site)["languages"]["nl"]}
     vacancies = dutch_site.content("vacancies/").select("li.sdg-vacancy")
     assert len(vacancies) == 5  # the example's closed traineeship is not listed, nor found
-    # The goals and vacancies are documents of their own (search/records.py), not pages Pagefind reads.
-    assert _entry(dutch_site)["languages"]["nl"]["page_count"] == len(stories) + 17 + len(vacancies)
+    advisers = list(dutch_site.site.glob("advisers/*/index.html"))
+    assert len(advisers) == 6
+    # The goals, advisers and vacancies are documents of their own (search/records.py), not pages Pagefind reads.
+    assert _entry(dutch_site)["languages"]["nl"]["page_count"] == len(stories) + 17 + len(advisers) + len(vacancies)
     # Only story pages mark a body for Pagefind, once each.
     for page in dutch_site.site.rglob("*.html"):
         url = page.relative_to(dutch_site.site).as_posix().removesuffix("index.html")
@@ -198,7 +200,10 @@ def test_an_advisers_name_finds_her_stories(dutch_page: Any, dutch_site: Build) 
     expected = {url for url in _story_urls(dutch_site)
                 if dutch_site.soup(url).select_one('.sdg-story__header .sdg-adviser__name a[href$="/hannah-okafor/"]')}
     assert len(expected) == 3
-    assert _urls(_dutch(dutch_page, "Okafor")) == expected
+    results = _dutch(dutch_page, "Okafor")
+    # Her stories, and her own page (search/records.py), marked as an adviser.
+    assert _urls(results) == expected | {"advisers/hannah-okafor/"}
+    assert {r["kind"] for r in results if r["url"] == "advisers/hannah-okafor/"} == {"Adviseur"}
 
 
 def test_a_goals_short_title_finds_its_stories_first_then_the_goal_and_its_vacancy(dutch_page: Any) -> None:
@@ -262,7 +267,8 @@ def test_the_site_can_live_in_a_subfolder(
     page = context.new_page()
     try:
         results = _search(page, base, "Okafor")
-        assert len(results) == 3 and all(result["href"].startswith(base + "stories/") for result in results)
+        assert len(results) == 4  # her three stories and her page
+        assert all(result["href"].startswith((base + "stories/", base + "advisers/")) for result in results)
     finally:
         context.close()
 

@@ -257,11 +257,11 @@ def test_mkdocs_serve_writes_the_index_on_every_rebuild_and_keeps_no_process(pro
     )
     base = f"http://127.0.0.1:{port}/"
     try:
-        # Each story, and the 17 goals (search/records.py); the project has no vacancies.
-        _wait_for(lambda: _page_count(base) == 1 + 17, "the first build's index")
+        # Each story, the 17 goals and the 2 advisers (search/records.py); the project has no vacancies.
+        _wait_for(lambda: _page_count(base) == 1 + 17 + 2, "the first build's index")
         _wait_for(lambda: _pagefind_children(serve.pid) == [], "Pagefind to end after the build")
         project.story("tweede.md", title="Tweede")
-        _wait_for(lambda: _page_count(base) == 2 + 17, "the rebuild's index")
+        _wait_for(lambda: _page_count(base) == 2 + 17 + 2, "the rebuild's index")
         _wait_for(lambda: _pagefind_children(serve.pid) == [], "Pagefind to end after the rebuild")
     finally:
         serve.terminate()

@@ -84,8 +84,8 @@ def test_an_edited_story_shows_at_once(project: Project) -> None:
         assert "Nu met een warmtenet." in session.content("stories/wijk/").get_text()
         assert session.content("stories/concept/").select_one(".sdg-draft-banner")  # serve shows drafts
         entry = json.loads((session.site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-        # Four stories (the draft too, as serve shows it), the 17 goals and the one open vacancy.
-        assert [language["page_count"] for language in entry["languages"].values()] == [4 + 17 + 1]
+        # Four stories (the draft too, as serve shows it), the 17 goals, the 2 advisers and the one open vacancy.
+        assert [language["page_count"] for language in entry["languages"].values()] == [4 + 17 + 2 + 1]
 
         # Nothing changed.
         assert session.build()["ok"]

@@ -28,6 +28,9 @@ LONG_TITLE = (
 )
 PHOTO_COLOR = (0, 120, 80)
 CARD = "social-card.png"
+# Home, overview, goals index, advisers, the project's two advisers, vacancies, the accessibility statement.
+PAGE_CARDS = 8
+ALL_CARDS = 4 + 17 + PAGE_CARDS  # the cards project's 4 stories, the 17 goals and those pages
 _DRAWN = re.compile(r"Social cards: (\d+) drawn, (\d+) from the cache")
 
 
@@ -110,7 +113,7 @@ def test_json_ld_lists_the_card_and_the_story_image(cards_site: Build) -> None:
     assert json_ld("stories/emoji/")["image"] == [f"{SITE_URL}stories/emoji/{CARD}"]
 
 
-def test_goal_pages_get_a_card_in_the_goals_colour_and_other_pages_the_site_picture(cards_site: Build) -> None:
+def test_goal_pages_get_a_card_in_the_goals_colour(cards_site: Build) -> None:
     goal = load_framework().goal(11)
     for url in ("sdg/11/", "sdg/11/page/2/"):  # every page of a goal shares its card
         soup = cards_site.soup(url)
@@ -121,8 +124,10 @@ def test_goal_pages_get_a_card_in_the_goals_colour_and_other_pages_the_site_pict
     assert card.getpixel((1190, 10)) == _rgb(goal.color)
     # A goal without stories has a page, so a card, too.
     assert (cards_site.site / f"sdg/1/{CARD}").is_file()
+    # The other page kinds have cards of their own (test_conventions.py); a hand-written page other than
+    # the home page keeps the site's picture.
     for url in ("", "stories/", "sdg/", "advisers/"):
-        assert _meta(cards_site.soup(url), "og:image") == f"{SITE_URL}assets/images/sdg-stories-preview.png", url
+        assert _meta(cards_site.soup(url), "og:image") == f"{SITE_URL}{url}{CARD}", url
 
 
 def test_the_story_card_shows_its_goals_colours_and_the_advisers_photo(cards_site: Build) -> None:
@@ -145,10 +150,10 @@ def test_drafts_get_no_card_in_a_build(cards_site: Build) -> None:
 def test_cards_are_cached_at_the_project_root_and_nowhere_in_docs_or_stories(cards_project: Project, cards_site: Build) -> None:
     cached = sorted((cards_project.root / ".cache/social-cards").iterdir())
     site_cards = sorted(cards_site.site.rglob(CARD))
-    assert len(site_cards) == 4 + 17 and len(cached) == len(site_cards)
+    assert len(site_cards) == 4 + 17 + PAGE_CARDS and len(cached) == len(site_cards)
     assert {path.read_bytes() for path in cached} == {path.read_bytes() for path in site_cards}
     assert not list((cards_project.root / "docs").rglob("*.png.part")) and not list(cards_project.stories.rglob(CARD))
-    assert _drawn(cards_site) == (21, 0)
+    assert _drawn(cards_site) == (ALL_CARDS, 0)
 
 
 def test_warm_rebuild_draws_none_and_a_one_story_edit_draws_one(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -156,17 +161,17 @@ def test_warm_rebuild_draws_none_and_a_one_story_edit_draws_one(tmp_path_factory
     _write_cards_project(project)
     first = project.build("--strict", "--verbose")
     assert first.ok, first.output
-    assert _drawn(first) == (21, 0)
+    assert _drawn(first) == (ALL_CARDS, 0)
     before = (first.site / f"stories/emoji/{CARD}").read_bytes()
     warm = project.build("--strict", "--verbose")
-    assert _drawn(warm) == (0, 21)
+    assert _drawn(warm) == (0, ALL_CARDS)
     assert (warm.site / f"stories/emoji/{CARD}").read_bytes() == before
     project.story("2024-04-05-emoji.md", title="Zeeën, één café & 🚲 (bijgewerkt)", slug="emoji", goals=[11, 13])
     edited = project.build("--strict", "--verbose")
-    assert _drawn(edited) == (1, 20)
+    assert _drawn(edited) == (1, ALL_CARDS - 1)
     assert (edited.site / f"stories/emoji/{CARD}").read_bytes() != before
     # The old card is no longer used by any page: a full build removes it from the cache.
-    assert len(list((project.root / ".cache/social-cards").iterdir())) == 21
+    assert len(list((project.root / ".cache/social-cards").iterdir())) == ALL_CARDS
 
 
 def test_a_one_story_edit_under_serve_draws_one_card(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -178,7 +183,7 @@ def test_a_one_story_edit_under_serve_draws_one_card(tmp_path_factory: pytest.Te
     with ServeSession(project) as session:
         assert session.build()["ok"]
         before = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
-        assert len(before) == 4 + 1 + 17  # the draft too: serve shows drafts
+        assert len(before) == 4 + 1 + 17 + PAGE_CARDS  # the draft too: serve shows drafts
         assert session.build()["ok"]
         assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == before
         project.story("2024-04-04-lang.md", title="Een korter verhaal", slug="lang", adviser="bram-jansen", goals=[6, 11, 13, 17])
@@ -198,7 +203,7 @@ def test_two_builds_in_two_folders_give_byte_identical_cards(cards_site: Build, 
     assert second.ok, second.output
     first_cards = {path.relative_to(cards_site.site): path.read_bytes() for path in cards_site.site.rglob(CARD)}
     second_cards = {path.relative_to(second.site): path.read_bytes() for path in second.site.rglob(CARD)}
-    assert len(first_cards) == 21 and first_cards == second_cards
+    assert len(first_cards) == ALL_CARDS and first_cards == second_cards
 
 
 def test_setting_social_cards_false_leaves_them_out(tmp_path_factory: pytest.TempPathFactory) -> None:

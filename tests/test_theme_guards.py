@@ -1,7 +1,8 @@
 """Guards on what the site depends on: the Material partials our overrides copy, and Pagefind's version.
 
 docs/overrides/partials/ holds copies of Material's partials with our parts marked "sdg-stories begin" ...
-"sdg-stories end" (the header's search, the tab of a generated page, the toc title, the footer). When
+"sdg-stories end" (the header's search, the tab of a generated page, the toc title, the footer, the words Material's Dutch
+leaves English, the logo's alt text). When
 Material changes one of them, our copy silently keeps the old one: these tests fail instead, naming what
 differs outside the marked parts.
 """
@@ -65,6 +66,8 @@ REPLACED_IN = {
     "header.html": REPLACED,
     "tabs-item.html": [_GENERATED_NOTE, "  {% if ref.active %}"],
     "toc.html": [_GENERATED_NOTE],
+    "language.html": [_GENERATED_NOTE, "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}"],
+    "logo.html": [_GENERATED_NOTE, '  <img src="{{ config.theme.logo | url }}" alt="logo">'],
     "copyright.html": [
         _GENERATED_NOTE,
         "    Made with",

@@ -146,7 +146,8 @@ def held(section) -> list[str]:
 def href(section, title: str) -> str:
     for heading in section.select(".sdg-vacancy__title"):
         if heading.get_text(strip=True) == title:
-            return heading.a["href"]
+            # Under a story the button is the link (the title is none); elsewhere the title is.
+            return heading.find_parent("li").find("a")["href"]
     raise AssertionError(f"{title} not in {titles(section)}")
 
 
@@ -309,24 +310,26 @@ def test_the_day_after_the_closing_date_the_vacancy_is_gone(next_day):
 # A story that links a closed vacancy
 
 
-def test_a_story_linking_a_closed_vacancy_builds_with_a_warning(folder, site):
+def test_a_story_linking_a_closed_vacancy_builds_with_a_notice(folder, site):
     source = folder.stories / "2025-01-04-gesloten.md"
     line = next(n for n, text in enumerate(source.read_text("utf-8").splitlines(), 1) if text.startswith("vacancies:"))
-    warnings = [text for text in site.output.splitlines() if "WARNING" in text]
+    notices = [text for text in site.output.splitlines() if text.startswith("INFO")]
     expected = (
         f"stories/2025-01-04-gesloten.md:{line}: vacancies: 'gisteren-gesloten' (Gisteren Gesloten) is gesloten op "
         "2025-06-14 en wordt niet meer getoond; haal de vacature weg uit vacancies van het verhaal"
     )
-    assert [w for w in warnings if "vacancies:" in w] == [w for w in warnings if expected in w], site.output
-    assert len([w for w in warnings if expected in w]) == 1, site.output
+    assert [n for n in notices if "vacancies:" in n] == [n for n in notices if expected in n], site.output
+    assert len([n for n in notices if expected in n]) == 1, site.output
+    assert not [text for text in site.output.splitlines() if "WARNING" in text and "vacancies:" in text]
     # The story is still published; no open vacancy shares its goal 2, so it links the careers page.
     section = block(site, "stories/gesloten/")
     assert titles(section) == []
     assert section.select_one("a")["href"] == f"{CAREERS}?{UTM}&utm_campaign=gesloten"
 
 
-def test_strict_fails_on_a_closed_vacancy(strict):
-    assert not strict.ok
+def test_strict_passes_when_time_closes_a_vacancy(strict):
+    # Time passing is no fault of the site: the daily --strict build goes on (model/notices.py).
+    assert strict.ok, strict.output
     assert "gisteren-gesloten" in strict.output
     assert "Traceback" not in strict.output
 

@@ -222,3 +222,34 @@ def test_excerpts_carry_no_heading_link_character(search_page: Any, site: Build)
     assert 'class="headerlink"' in site.html("stories/klimaat/")  # "De aanpak¶" on the page itself
     results = _search(search_page, search_page.url, "aanpak")
     assert results and all("¶" not in (r["excerpt"] or "") for r in results)
+
+
+@pytest.mark.parametrize("clock, shown", [(BEFORE, True), (AFTER, False)])
+def test_search_hides_a_vacancy_from_the_day_after_it_closes(
+        browser: Any, served_site: Any, site: Build, clock: str, shown: bool) -> None:  # noqa: F811
+    # Built on the 15th, when it was open: the index holds it until the next build, the result hides itself.
+    page = _open(browser, served_site(site), "", clock)
+    try:
+        trigger = page.locator(".sdg-search--wide pagefind-modal-trigger button")
+        box = trigger.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.locator("pagefind-modal pagefind-input input").press_sequentially("vacature")
+        page.wait_for_function(
+            """() => {
+                const summary = document.querySelector('pagefind-modal pagefind-summary')?.textContent || '';
+                if (!summary.includes('vacature') || summary.includes('...')) return false;
+                return document.querySelectorAll('pagefind-modal .sdg-result').length >= (parseInt(summary, 10) || 0);
+            }"""
+        )
+        visible = page.locator("pagefind-modal .sdg-result").evaluate_all(
+            "items => items.filter(item => item.checkVisibility()).map(item => item.querySelector('a')?.hash)"
+        )
+        expected = {"#vacancy-later-open", "#vacancy-nog-een", "#vacancy-ook-later"}
+        assert set(visible) == expected | ({"#vacancy-sluit-binnenkort"} if shown else set())
+        # The arrow keys walk the results that are shown, and never into a hidden one.
+        page.keyboard.press("ArrowDown")
+        focused = page.evaluate("document.activeElement.closest('.sdg-result')?.checkVisibility()")
+        assert focused is True
+        assert page.errors == []
+    finally:
+        page.context.close()

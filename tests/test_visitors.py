@@ -27,6 +27,7 @@ PAGES = {
     "goal": "sdg/11/",
     "goal-without-stories": "sdg/1/",
     "goals": "sdg/",
+    "report": "verslag/2025/",
     "story": STORY,
     "story-english": "stories/regional-sdg-partnership/",
     "adviser": "advisers/dirk-blokhuis/",
@@ -35,7 +36,7 @@ PAGES = {
 }
 # What Material, MkDocs, Python-Markdown and Pagefind say in English where nobody translated them.
 ENGLISH = ["Made with", "Permanent link", "Not found", "404 -", "Reset", "DRAFT", "Search this site",
-           "Results will appear", "Table of contents", "Back to top", "Skip to content"]
+           "Results will appear", "Table of contents", "Back to top", "Skip to content", "Header", "Tabs", "Atom-feed"]
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +92,8 @@ def visit(browser: Any) -> Iterator[Any]:  # noqa: F811
 def test_the_story_page_shows_its_parts_in_a_readers_order(visit, served_site, example_site: Build, width: int) -> None:  # noqa: F811
     page = visit(width).open(served_site(example_site) + STORY)
     parts = [
-        "article.sdg-story h1", ".sdg-story__header .sdg-adviser", ".sdg-story__lead", ".sdg-story__body",
-        ".sdg-contributions", ".sdg-vacancies--cta", ".sdg-related", ".sdg-back",
+        ".sdg-story__header .sdg-kicker", "article.sdg-story h1", ".sdg-story__header .sdg-adviser", ".sdg-story__lead",
+        ".sdg-contributions", ".sdg-story__body", ".sdg-vacancies--cta", ".sdg-related", ".sdg-back",
     ]
     tops = []
     for selector in parts:
@@ -101,17 +102,21 @@ def test_the_story_page_shows_its_parts_in_a_readers_order(visit, served_site, e
         tops.append(element.bounding_box()["y"])
     assert tops == sorted(tops), dict(zip(parts, tops))
     assert page.locator(".sdg-story__lead").inner_text().startswith("Hoe de gemeente Lindewaard")
-    # Each target's own text is on the page, under its goal; nothing means something only in a tooltip.
-    contribution = page.locator(".sdg-contribution").first
-    assert "Duurzame steden en gemeenschappen" in contribution.locator(".sdg-contribution__goal").inner_text()
-    target = contribution.locator(".sdg-contribution__targets li").first
-    assert "11.7" in target.locator(".sdg-chip").inner_text()
-    assert "openbare ruimtes" in target.locator(".sdg-contribution__target-text").inner_text()
+    # The target it serves most, quoted in its own words in the first screen; the others beneath, each with
+    # its text; nothing means something only in a tooltip.
+    quote = page.locator(".sdg-contributions .sdg-target-quote")
+    assert quote.bounding_box()["y"] < page.viewport_size["height"], f"the quote box below the first screen at {width}px"
+    assert "Subdoel 11.7" in quote.locator("figcaption").inner_text()
+    assert "Duurzame steden en gemeenschappen" in quote.locator("figcaption").inner_text()
+    assert "openbare ruimtes" in quote.locator("blockquote").inner_text()
+    other = page.locator(".sdg-contributions__others li").first
+    assert "16.1" in other.locator(".sdg-chip").inner_text()
+    assert "geweld" in other.locator(".sdg-contribution__target-text").inner_text()
     assert page.locator(".sdg-story__header [title], .sdg-contributions [title]").count() == 0
-    # The goal's badge is not set in the theme's caption style (italic, indented).
-    badge = contribution.locator(".sdg-badge")
-    assert badge.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
-    assert abs(badge.bounding_box()["x"] - page.locator(".sdg-contributions h2").bounding_box()["x"]) < 2
+    # The quote's caption is not set in the theme's caption style (italic, indented, centred).
+    caption = quote.locator("figcaption")
+    assert caption.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
+    assert abs(caption.bounding_box()["x"] - quote.locator("blockquote").bounding_box()["x"]) < 2
     assert page.locator(".sdg-rubric").is_visible()
 
 
@@ -156,6 +161,10 @@ def test_the_overview_shows_a_story_above_the_fold_at_1280(visit, served_site, e
 def test_goal_filters_show_names_on_a_phone(visit, served_site, example_site: Build, width: int) -> None:  # noqa: F811
     page = visit(width).open(served_site(example_site) + "stories/")
     page.wait_for_selector("form.sdg-filters:not([hidden])")
+    # Folded behind one button on a phone: opened by a click where it shows.
+    toggle = page.locator("summary.sdg-filters__toggle")
+    box = toggle.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     title = page.locator(".sdg-goal-toggle__title").nth(10)
     assert title.is_visible() and title.inner_text() == "Duurzame steden en gemeenschappen"
     box = title.bounding_box()
@@ -202,7 +211,7 @@ def test_the_home_page_has_a_lead_and_no_sidebars(visit, served_site, example_si
     assert page.locator(".sdg-lead").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert not page.locator(".md-sidebar--secondary").is_visible()
-    assert page.locator(".md-footer .sdg-footer-links a").count() == 3
+    assert page.locator(".md-footer .sdg-footer-links:not(.sdg-footer-links--public) a").count() == 3
 
 
 # --- the site's language ----------------------------------------------------------------------------
@@ -246,6 +255,8 @@ def test_the_english_site_says_it_in_english(visit, served_site, english_site: B
     assert "Made with Material for MkDocs" in page.locator(".md-footer").inner_text()
     story = visit(1280).open(served_site(english_site) + STORY)
     assert story.locator(".sdg-contributions h2").inner_text() == "This story contributes to"
+    assert story.locator(".sdg-kicker").inner_text().startswith("SERIES")  # "Series", in capitals by the stylesheet
+    assert story.locator(".sdg-kicker a").get_attribute("href") == "../../about-the-series/"
     assert "In this series our advisers" in story.locator(".sdg-rubric").inner_text()
     assert story.locator("a.headerlink").first.get_attribute("title") == "Permanent link"
     overview = visit(1280).open(served_site(english_site) + "stories/")

@@ -20,10 +20,10 @@ from sdg_stories.cli.project_config import ProjectConfig
 @dataclass(frozen=True)
 class CheckReport:
     problems: tuple[Problem, ...]  # sorted as the build sorts them
-    warnings: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]  # fail the build with --strict (a setting of mkdocs.yml)
+    notices: tuple[Problem, ...]  # information, never a failure: model/notices.py
     checked: int  # story files reported on
     total: int  # story files in the folder
-    scheduled: tuple[Problem, ...] = ()  # information: dated after the build date, published on their day
 
 
 class PathOutsideStories(ValueError):
@@ -36,47 +36,42 @@ def check_content(project: ProjectConfig, only: list[Path] | None = None) -> Che
     folder = ContentFolder(project.stories_path, settings.stories_dir)
     selected = _resolve_selection(project, only) if only else None
     problems = list(project.problems)
-    warnings: list[Problem] = []
-    scheduled: list[Problem] = []
+    notices: list[Problem] = []
+    content_warnings: list[Problem] = []
     try:
         content = load_content(folder, load_framework(), settings.language)
     except ContentError as error:
         problems += error.problems
     else:
-        warnings += _content_warnings(content, settings, folder)
-        scheduled += _scheduled(content, settings, folder)
-    warnings += _config_warnings(project)
+        notices += _content_notices(content, settings, folder)
+        content_warnings = list(content.warnings)
+    # The content's own warnings (vacancies.yml in its old format), which the build logs as warnings too.
+    warnings = content_warnings + _config_warnings(project)
     sources = folder.walk()[0] if folder.path.is_dir() else []
     shown_sources = {folder.show(source) for source in sources}
     if selected is not None:
         keep = lambda problem: problem.file not in shown_sources or _is_selected(project.root / problem.file, selected)  # noqa: E731
         problems = [problem for problem in problems if keep(problem)]
         warnings = [warning for warning in warnings if keep(warning)]
-        scheduled = [notice for notice in scheduled if keep(notice)]
+        notices = [notice for notice in notices if keep(notice)]
         checked = sum(1 for source in sources if _is_selected(folder.path / source, selected))
     else:
         checked = len(sources)
     return CheckReport(
         problems=tuple(sorted(set(problems))),
         warnings=tuple(sorted(set(warnings))),
+        notices=tuple(sorted(set(notices))),
         checked=checked,
         total=len(sources),
-        scheduled=tuple(scheduled),
     )
 
 
-def _content_warnings(content, settings, folder: ContentFolder) -> list[Problem]:
-    """The build's warnings, from the function the build calls, on the site `mkdocs build` publishes."""
-    from sdg_stories.model.build_warnings import content_warnings
+def _content_notices(content, settings, folder: ContentFolder) -> list[Problem]:
+    """The build's notices, from the function the build calls, on the site `mkdocs build` publishes."""
+    from sdg_stories.model.notices import content_notices
     from sdg_stories.model.site import Site
 
-    return content_warnings(Site(content, load_framework(), settings), folder)
-
-
-def _scheduled(content, settings, folder: ContentFolder) -> list[Problem]:
-    from sdg_stories.model.build_warnings import scheduled_notices
-
-    return scheduled_notices(content.stories, settings.build_date, folder, settings.language)
+    return content_notices(Site(content, load_framework().reworded(content.wording), settings), folder)
 
 
 def _config_warnings(project: ProjectConfig) -> list[Problem]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 @command("check", help="cli.check.help", short_help="cli.check.short")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", help="cli.check.format-option")
+@option("--format", "output_format", type=click.Choice(["text", "json", "github", "gitlab"]), default="text", help="cli.check.format-option")
 @option("--strict", is_flag=True, help="cli.check.strict-option")
 @click.pass_obj
 def check(session: Session, paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
@@ -35,17 +35,31 @@ def check(session: Session, paths: tuple[Path, ...], output_format: str, strict:
         document = {
             "problems": [problem.as_dict() for problem in report.problems],
             "warnings": [warning.as_dict() for warning in report.warnings],
-            "scheduled": [notice.as_dict() for notice in report.scheduled],
+            "notices": [notice.as_dict() for notice in report.notices],
         }
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    elif output_format == "github":
+        from sdg_stories.cli.check_annotations import github_commands
+
+        # Annotations for the review, then the summary, which the job's log shows as a plain line.
+        for line in github_commands(report.problems, report.warnings, session.msg, project.root):
+            click.echo(line)
+        click.echo(_check_summary(session.msg, report, bool(paths)))
+    elif output_format == "gitlab":
+        from sdg_stories.cli.check_annotations import gitlab_json, gitlab_report
+
+        # Only the report on stdout (the pipeline writes it to the artifact); the summary to stderr, for the log.
+        click.echo(gitlab_json(gitlab_report(report.problems, report.warnings, project.root)))
+        click.echo(_check_summary(session.msg, report, bool(paths)), err=True)
     else:
         for problem in report.problems:
             click.echo(str(problem))
         for warning in report.warnings:
             click.echo(session.msg("cli.check.warning", warning=warning))
-        for notice in report.scheduled:  # information: exit status unchanged
-            click.echo(session.msg("cli.check.scheduled", notice=notice))
+        for notice in report.notices:
+            click.echo(session.msg("cli.check.notice", notice=notice))
         click.echo(_check_summary(session.msg, report, bool(paths)))
+    # Notices never fail: they are about time passing, not about the files (model/notices.py).
     if report.problems or (strict and report.warnings):
         sys.exit(1)
 
@@ -58,8 +72,6 @@ def _check_summary(msg: Messages, report: CheckReport, limited: bool) -> str:
     found = [msg.plural("cli.count.problems", len(report.problems))] if report.problems else []
     if report.warnings:
         found.append(msg.plural("cli.count.warnings", len(report.warnings)))
-    if not found:
-        found.append(msg("cli.check.no-problems"))
-    if report.scheduled:
-        found.append(msg.plural("cli.count.scheduled", len(report.scheduled)))
-    return msg("cli.check.summary", stories=stories, found=", ".join(found))
+    if report.notices:
+        found.append(msg.plural("cli.count.notices", len(report.notices)))
+    return msg("cli.check.summary", stories=stories, found=", ".join(found) if found else msg("cli.check.no-problems"))

@@ -18,14 +18,13 @@ if TYPE_CHECKING:
 @option("--lang", type=click.Choice(["nl", "en"]), help="cli.goals.lang-option")
 @click.pass_obj
 def goals(session: Session, query: str | None, lang: str | None) -> None:
-    from sdg_stories.sdg.goals import load_framework
     from sdg_stories.cli.goal_lookup import UnknownNumber, search_goals
     from sdg_stories.pages.labels import LABELS
 
     msg = session.msg
     language = lang or session.language
     try:
-        matches = search_goals(load_framework(), query, msg)
+        matches = search_goals(_framework(session), query, msg)
     except UnknownNumber as error:
         raise click.BadParameter(sentence(str(error)), param_hint="NUMBER") from None
     if not matches:
@@ -44,3 +43,16 @@ def goals(session: Session, query: str | None, lang: str | None) -> None:
         count = sum(len(match.targets) for match in matches)
         targets = msg.plural("cli.count.targets", count)
         click.echo("\n" + msg("cli.goals.found", targets=targets, goals=msg.plural("cli.count.goals", len(matches)), query=query))
+
+
+def _framework(session: Session):
+    """In a project, the goals and targets as its site words them (stories/sdg-teksten.yml); anywhere
+    else, as shipped."""
+    from sdg_stories.content.wording_file import owners_framework
+    from sdg_stories.sdg.goals import load_framework
+
+    try:
+        project = session.project
+    except click.ClickException:
+        return load_framework()
+    return owners_framework(project.stories_path, project.settings.language)

@@ -2,7 +2,7 @@
 
 Every rule and message comes from the package (the readers, ``load_content``), so the tool and the
 build always agree. Each command lives in its own module (check_command, new_commands, goals_command,
-vacancies_command, editor_command), given the Session (session.py); the package is imported inside
+vacancies_command, editor_command, report_command), given the Session (session.py); the package is imported inside
 each command, so ``--help`` and start-up stay fast.
 """
 
@@ -19,6 +19,7 @@ from sdg_stories.cli.click_language import CONTEXT, TranslatedGroup, TranslatedO
 from sdg_stories.cli.editor_command import editor
 from sdg_stories.cli.goals_command import goals
 from sdg_stories.cli.new_commands import new, new_adviser
+from sdg_stories.cli.report_command import report
 from sdg_stories.cli.session import Session
 from sdg_stories.cli.vacancies_command import vacancies
 from sdg_stories.content.messages import messages
@@ -35,7 +36,7 @@ def cli(ctx: click.Context, project: Path | None) -> None:
     ctx.obj = Session(project)
 
 
-for _command in (check, goals, new, new_adviser, vacancies, editor):
+for _command in (check, goals, new, new_adviser, vacancies, editor, report):
     cli.add_command(_command)
 
 

@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 
 @command("vacancies", help="cli.vacancies.help", short_help="cli.vacancies.short")
 @option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", help="cli.vacancies.format-option")
+@option("--strict", is_flag=True, help="cli.vacancies.strict-option")
 @option("--convert", is_flag=True, help="cli.vacancies.convert-option")
 @click.pass_obj
-def vacancies(session: Session, output_format: str, convert: bool) -> None:
+def vacancies(session: Session, output_format: str, strict: bool, convert: bool) -> None:
     from sdg_stories.cli.vacancy_report import report_text, vacancy_report
     from sdg_stories.content.problems import ContentError
 
@@ -38,9 +39,15 @@ def vacancies(session: Session, output_format: str, convert: bool) -> None:
 
         document = {"date": report.date.isoformat(), "vacancies": [line.as_dict() for line in report.lines]}
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
-        return
-    for text in report_text(report, session.msg):
-        click.echo(click.style(text, bold=True) if text and not text.startswith(" ") else text)
+    else:
+        for text in report_text(report, session.msg):
+            click.echo(click.style(text, bold=True) if text and not text.startswith(" ") else text)
+    # The site itself goes on building when a vacancy closes (model/notices.py); this is how a scheduled
+    # check tells the recruiter instead.
+    closed = sum(1 for line in report.lines if line.status == "closed")
+    if strict and closed:
+        click.echo(session.msg.plural("cli.vacancies.closed-strict", closed), err=True)
+        sys.exit(1)
 
 
 def _convert(session: Session) -> None:

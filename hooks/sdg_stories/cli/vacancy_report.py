@@ -58,7 +58,7 @@ def vacancy_report(project: ProjectConfig) -> VacancyReport:
     settings = project.settings
     framework = load_framework()
     content = load_content(ContentFolder(project.stories_path, settings.stories_dir), framework, settings.language)
-    site = Site(content, framework, settings)
+    site = Site(content, framework.reworded(content.wording), settings)
     shown_under = {story.slug: {v.id for v in site.vacancies.for_story(story)} for story in site.stories}
     lines = []
     for vacancy in content.vacancies:

@@ -13,6 +13,7 @@ from sdg_stories.content.records import Content, Story, StoryReferences
 from sdg_stories.content.problems import ContentError, Problem
 from sdg_stories.content.story_file import read_story_file
 from sdg_stories.content.vacancy_file import read_vacancy_file
+from sdg_stories.content.wording_file import read_wording, wording_file_name
 
 ADVISERS_FILE = "advisers.yml"
 VACANCIES_FILE = "vacancies.yml"
@@ -63,6 +64,11 @@ def load_content(folder: ContentFolder, framework: Framework, default_lang: str)
     )
     vacancies = vacancy_file.vacancies
     problems += vacancy_file.problems
+    wording_file = wording_file_name(default_lang)
+    wording, wording_problems = read_wording(
+        folder.path / wording_file, folder.show(wording_file), framework, language=default_lang
+    )
+    problems += wording_problems
     stories: list[Story] = []
     references: list[StoryReferences] = []
     for source in sources:
@@ -80,7 +86,7 @@ def load_content(folder: ContentFolder, framework: Framework, default_lang: str)
     stories.sort(key=lambda story: (story.date, story.slug), reverse=True)
     return Content(
         advisers=advisers, stories=tuple(stories), vacancies=tuple(vacancies), assets=tuple(assets),
-        warnings=tuple(vacancy_file.warnings),
+        wording=wording, warnings=tuple(vacancy_file.warnings),
     )
 
 

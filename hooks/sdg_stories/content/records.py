@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from sdg_stories.sdg.goals import Wording
+
 
 @dataclass(frozen=True)
 class Adviser:
@@ -39,6 +41,9 @@ class Story:
     image_alt: str | None = None
     draft: bool = False
     vacancies: tuple[str, ...] = ()
+    # The target the writer named first, the one the story serves most: the story page quotes it on top.
+    # ``targets`` is in the framework's order, as every list of targets is shown.
+    main_target: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class Content:
     stories: tuple[Story, ...]  # newest first; drafts included, the site decides whether to show them
     vacancies: tuple[Vacancy, ...] = field(default=())
     assets: tuple[str, ...] = field(default=())  # images and other files beside the stories
+    wording: Wording = field(default_factory=Wording)  # the owner's texts for goals and targets (wording_file.py)
     warnings: tuple = field(default=())  # Problems that do not stop the build: vacancies.yml in the old format
 
 

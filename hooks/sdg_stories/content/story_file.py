@@ -129,6 +129,7 @@ def parse_story_file(text: str, source: str, shown_as: str, framework: Framework
             image_alt=image_alt if image else None,
             draft=draft,
             vacancies=references.vacancies,
+            main_target=targets[0] if targets else None,
         ),
         tuple(problems),
         references,

@@ -27,6 +27,7 @@ from sdg_stories.content.media_types import image_type
 from sdg_stories.content.story_file import parse_story
 from sdg_stories.content.vacancy_conversion import for_the_editor
 from sdg_stories.content.vacancy_file import parse_vacancies
+from sdg_stories.editor.minimal_save import minimal_story, minimal_yaml
 from sdg_stories.editor.target_quoting import with_quoted_targets
 from sdg_stories.sdg.goals import Framework
 
@@ -94,7 +95,7 @@ class StoriesRepository:
             new_path = self._writable(str(file["newPath"])) if file.get("newPath") else None
             if new_path and (self.root / new_path).exists():
                 raise Refused(self.msg("editor.exists", path=new_path))
-            writes.append((path, self._checked(new_path or path, self._keep_comments(path, raw)), new_path))
+            writes.append((path, self._checked(new_path or path, self._minimal(path, raw)), new_path))
         assets = [self._new_asset(asset) for asset in params.get("assets", [])]
         for path, content in assets:
             _write(self.root / path, content)
@@ -210,6 +211,18 @@ class StoriesRepository:
         if problems:
             raise Refused(self.msg.plural("editor.refused", len(problems), problems="; ".join(map(str, problems))))
         return text
+
+    def _minimal(self, path: str, raw: str) -> str:
+        """What Decap saves, as a change to the file on disk of only what the writer changed (minimal_save.py):
+        a reviewer sees their sentence, not the whole file rewritten in Decap's YAML."""
+        file = self.root / path
+        if not file.is_file():
+            return raw
+        old = file.read_text("utf-8")
+        if path.endswith(".md"):
+            return minimal_story(old, raw)
+        merged = minimal_yaml(old, raw)
+        return merged if merged is not None else self._keep_comments(path, raw)
 
     def _keep_comments(self, path: str, text: str) -> str:
         """Decap rewrites a YAML file without its comments; the explanation at the top of advisers.yml or

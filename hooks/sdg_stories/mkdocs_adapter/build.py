@@ -10,6 +10,7 @@ place the search index is fed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import weakref
@@ -25,7 +26,6 @@ from mkdocs.utils import CountHandler
 
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import ContentError, Problem
-from sdg_stories.model.build_warnings import scheduled_notices
 from sdg_stories.model.publication import missing_site_url, publication_for
 from sdg_stories.model.settings import Settings
 from sdg_stories.outputs.feeds import generate_feeds
@@ -39,6 +39,7 @@ from sdg_stories.search.story_index import StoryIndex
 from sdg_stories.outputs.social_cards import CardError, SocialCards, organisation_name
 from sdg_stories.mkdocs_adapter.staging import StagedSite
 from sdg_stories.mkdocs_adapter.editor_files import generate_editor_files
+from sdg_stories.mkdocs_adapter.theme import footer_links
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
 # Shipped with the template that uses it (templates/story-filters.html), so the two change together.
@@ -85,24 +86,29 @@ class MkDocsBuild:
         )
         if problems:
             raise ContentRefused(ContentError(problems, settings.language))
+        # The organisation by name, for the cards and the accessibility statement: the setting, else the copyright.
+        settings = dataclasses.replace(
+            settings, organisation=organisation_name(settings.organisation, config.copyright, config.site_name)
+        )
         try:
             self.build = SiteBuild(config_file.parent, settings)
         except ContentError as error:
             raise ContentRefused(error) from None
-        # Warnings do not stop a build, but --strict fails on them, so someone notices.
-        for warning in self.build.warnings:
+        # Warnings do not stop a build, but --strict fails on them: vacancies.yml in its old format.
+        for warning in self.build.content.warnings:
             log.warning(str(warning))
-        # Information: a story dated after the build date waits for the build of its day.
-        for notice in scheduled_notices(self.build.content.stories, settings.build_date, self.build.folder, settings.language):
+        # Information, not warnings: time passing must not fail a --strict build (model/notices.py).
+        for notice in self.build.notices:
             log.info(str(notice))
         # Feeds, open data and link previews need absolute URLs; without site_url they are left out.
         self.publication = publication_for(settings, config.site_name, config.site_description)
         if self.publication is None:
             log.warning(str(missing_site_url(config_file.name, settings.language)))
-        # A picture per story and goal page for link previews, which need the absolute URLs too.
+        # A picture per page kind for link previews (a story's, a goal's, an adviser's, the listings'), which need the absolute URLs too.
         self.cards = SocialCards(
             self.build.site, config_file.parent, self.build.folder.path,
-            organisation_name(settings.organisation, config.copyright, config.site_name), config.site_name,
+            settings.organisation, config.site_name,
+            pages=self.build.pages, home=(config.site_name, config.site_description or ""),
         ) if settings.social_cards and self.publication is not None else None
         for problem in self.cards.problems if self.cards else ():
             log.warning(str(problem))
@@ -146,6 +152,10 @@ class MkDocsBuild:
             for file in generated
             if file.dest_uri in taken
         ]
+        rubric_page = self.build.settings.rubric_page  # the owner's own page about the rubric must be there
+        if rubric_page is not None and rubric_page not in {"" if f.url == "./" else f.url for f in files.documentation_pages()}:
+            message = messages(language)("build.rubric-page-missing", url=rubric_page or "/")
+            problems.append(Problem(Path(config.config_file_path).name, None, "extra.sdg_stories.rubric_page", message))
         if problems:
             raise PluginError(ContentError(problems, language).report())
         for file in generated:
@@ -241,6 +251,7 @@ class MkDocsBuild:
         env.globals["sdg_search"] = Markup(self.build.renderer.render_block(
             "search.html", "", goal_slots=goal_slots(self.build.site)
         )) if self.build.site.stories else None
+        env.globals["sdg_footer"] = footer_links(self.build.settings, self.publication is not None)
 
     # on_page_context
 
@@ -260,9 +271,10 @@ class MkDocsBuild:
         # The front matter title, as Material's <title> shows it; the nav may call the home page just "Home".
         title = str(page.meta.get("title") or (self.publication.name if page.is_homepage else page.title) or self.publication.name)
         description = page.meta.get("description")
-        return render_preview(
-            preview_for_page(self.build.site, self.publication, page.url, title, str(description) if description else None)
-        )
+        card = self.cards.home_card if self.cards is not None and page.is_homepage else None
+        return render_preview(preview_for_page(
+            self.build.site, self.publication, page.url, title, str(description) if description else None, card
+        ))
 
     # on_post_build
 

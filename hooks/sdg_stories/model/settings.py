@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sdg_stories.sdg.goals import LANGUAGES
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
+from sdg_stories.model.accessibility import OrganisationLinks, read_organisation_links
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,13 @@ class Settings:
     show_drafts: bool = False
     utm: dict[str, str] | None = None  # None: no campaign parameters on vacancy links
     rubric_intro: str | None = None  # the line introducing the rubric on story pages; None: the catalogue's
+    rubric_name: str | None = None  # the kicker above every story title and the rubric page's title; None: the catalogue's
+    rubric_page: str | None = None  # a hand-written page about the rubric ("over-ons/"); None: a generated one
     social_cards: bool = True  # a picture per story and goal page for link previews (outputs/social_cards.py)
     organisation: str | None = None  # the name on the social cards; None: mkdocs.yml's copyright, else site_name
+    report_intro: str | None = None  # the lead of each year's report, {year} filled in; None: the catalogue's
+    # The footer's contact, privacy and accessibility links, and the accessibility statement (model/accessibility.py).
+    links: OrganisationLinks = OrganisationLinks()
 
     @classmethod
     def from_options(
@@ -52,6 +58,15 @@ class Settings:
         if rubric_intro is not None and (not isinstance(rubric_intro, str) or not rubric_intro.strip()):
             problems.append(Problem(file, None, "extra.sdg_stories.rubric_intro", msg("settings.rubric-intro")))
             rubric_intro = None
+        rubric_name = options.get("rubric_name")
+        if rubric_name is not None and not (isinstance(rubric_name, str) and rubric_name.strip() and "\n" not in rubric_name.strip()):
+            problems.append(Problem(file, None, "extra.sdg_stories.rubric_name", msg("settings.rubric-name", value=rubric_name)))
+            rubric_name = None
+        rubric_page = options.get("rubric_page")
+        if rubric_page is not None:
+            rubric_page = _site_address(rubric_page)
+            if rubric_page is None:
+                problems.append(Problem(file, None, "extra.sdg_stories.rubric_page", msg("settings.rubric-page", value=options["rubric_page"])))
         social_cards = options.get("social_cards", cls.social_cards)
         if not isinstance(social_cards, bool):
             problems.append(Problem(file, None, "extra.sdg_stories.social_cards", msg("field.not-true-or-false", value=social_cards)))
@@ -60,6 +75,12 @@ class Settings:
         if organisation is not None and not (isinstance(organisation, str) and organisation.strip()):
             problems.append(Problem(file, None, "extra.sdg_stories.organisation", msg("settings.organisation", value=organisation)))
             organisation = None
+        report_intro = options.get("report_intro")
+        if report_intro is not None and not _is_report_intro(report_intro):
+            problems.append(Problem(file, None, "extra.sdg_stories.report_intro", msg("settings.report-intro")))
+            report_intro = None
+        links, link_problems = read_organisation_links(options, file, language)
+        problems += link_problems
         settings = cls(
             language=language,
             stories_dir=str(options.get("stories_dir", cls.stories_dir)),
@@ -71,8 +92,12 @@ class Settings:
             show_drafts=show_drafts,
             utm=utm,
             rubric_intro=rubric_intro.strip() if rubric_intro else None,
+            rubric_name=rubric_name.strip() if rubric_name else None,
+            rubric_page=rubric_page,
             social_cards=social_cards,
             organisation=organisation.strip() if organisation else None,
+            report_intro=report_intro.strip() if report_intro else None,
+            links=links,
         )
         return settings, problems
 
@@ -97,6 +122,17 @@ def _read_utm(value: object, file: str, problems: list[Problem], language: str) 
     return None
 
 
+def _is_report_intro(value: object) -> bool:
+    """Text, with no placeholder but {year}: the lead is filled in with str.format."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    try:
+        value.format(year=2000)
+    except (KeyError, IndexError, ValueError):
+        return False
+    return True
+
+
 def _is_web_address(value: object) -> bool:
     if not isinstance(value, str) or any(ch in value for ch in " <>\"'"):
         return False
@@ -105,6 +141,19 @@ def _is_web_address(value: object) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def _site_address(value: object) -> str | None:
+    """A page of the site as its address from the site root, directory style ("over-de-rubriek/"), as the
+    footer links are written, "" for the home page; None for anything else (a web address, a file name, a way out of the site)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if value.strip() in ("/", "./"):
+        return ""  # the home page
+    address = value.strip().strip("/")
+    if not address or any(ch in address for ch in " <>\"'?#:\\") or ".." in address.split("/") or address.endswith((".md", ".html")):
+        return None
+    return address + "/"
 
 
 # The day the site's readers and writers live in: a story dated 14 January appears with the daily build

@@ -11,6 +11,8 @@ RELATED_LIMIT = 3
 # Related stories come from a story's neighbours in each of its goals' lists (by date), so finding them
 # costs the same for every story whether the site has 50 stories or 50,000.
 _NEIGHBOURS = 6
+# The generated page about the rubric (pages/rubric.py), in the site's language, when the owner names none.
+RUBRIC_URLS = {"nl": "over-de-rubriek/", "en": "about-the-series/"}
 
 
 class Site:
@@ -100,6 +102,13 @@ class Site:
     @staticmethod
     def goal_feed_url(goal_id: int) -> str:
         return f"sdg/{goal_id}/feed.xml"
+
+    @property
+    def rubric_url(self) -> str:
+        """The page about the rubric: the site owner's (extra.sdg_stories.rubric_page), else the generated one."""
+        if self.settings.rubric_page is not None:
+            return self.settings.rubric_page
+        return RUBRIC_URLS.get(self.language, RUBRIC_URLS["nl"])
 
     FEED_URL = "feed.xml"
     OVERVIEW_URL = "stories/"

@@ -139,11 +139,12 @@ class Vacancies:
         return with_campaign(careers_url, self._utm, campaign)
 
 
-def closed_vacancy_warnings(
+def closed_vacancy_notices(
     stories: tuple[Story, ...], vacancies: tuple[Vacancy, ...], build_date: dt.date, show: Callable[[str], str],
     language: str,
 ) -> list[Problem]:
-    """A story naming a vacancy that has closed still builds, but someone should take the id out.
+    """A story naming a vacancy that has closed still builds (its page shows the next fitting vacancy or the
+    invitation), but someone should take the id out.
 
     ``show`` turns a story's source into the path a writer knows (``stories/x.md``); the line is filled
     in by the caller, which knows where the file lives.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageOps
 
-from sdg_stories.outputs.card_text import draw_line, font, shorten, width, wrap
+from sdg_stories.outputs.card_text import draw_line, font, initials_font, shorten, width, wrap
 from sdg_stories.sdg.contrast import DARK, WHITE
 
 SIZE = WIDTH, HEIGHT = 1200, 630
@@ -27,7 +27,7 @@ TILE = 100  # a goal's square, and the adviser's circle
 TILES_WIDTH = 460  # at most, for the goals' squares: more goals, smaller squares
 STRIPE = 20  # the band of goal colours along the left edge (story) or the bottom (goal)
 # Bumped when the drawing changes, so every cached card is drawn anew.
-LAYOUT_VERSION = "2"
+LAYOUT_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,22 @@ class GoalCard:
     colors: tuple[str, ...]  # the 17 goals' colours, for the band at the bottom
 
 
-def draw_card(card: StoryCard | GoalCard) -> bytes:
+@dataclass(frozen=True)
+class PageCard:
+    """What the card of any other page shows (home, overview, goals, advisers, an adviser, vacancies): whose
+    site it is, the page's section and title, and the 17 goals' colours; an adviser's portrait and role."""
+
+    kicker: str  # the section: "Verhalen", "Adviseur", "Vacatures"
+    title: str
+    organisation: str
+    site_name: str
+    colors: tuple[str, ...]
+    subtitle: str = ""  # an adviser's role
+    initials: str = ""  # an adviser's: the portrait when there is no photo
+    photo: str | None = None
+
+
+def draw_card(card: StoryCard | GoalCard | PageCard) -> bytes:
     return Painter().draw(card)
 
 
@@ -77,7 +92,9 @@ class Painter:
         self._portraits: dict[tuple, Image.Image] = {}
         self._tiles: dict[tuple, Image.Image] = {}
 
-    def draw(self, card: StoryCard | GoalCard) -> bytes:
+    def draw(self, card: StoryCard | GoalCard | PageCard) -> bytes:
+        if isinstance(card, PageCard):
+            return png_bytes(_draw_page(card))
         return png_bytes(self._story(card) if isinstance(card, StoryCard) else _draw_goal(card))
 
     def _story(self, card: StoryCard) -> Image.Image:
@@ -133,15 +150,49 @@ def _draw_goal(card: GoalCard) -> Image.Image:
     goal = card.goal
     image = Image.new("RGB", SIZE, goal.color)
     draw = ImageDraw.Draw(image)
-    band_top = HEIGHT - STRIPE
-    share = WIDTH / len(card.colors)
-    for n, color in enumerate(card.colors):
-        draw.rectangle([round(n * share), band_top, round((n + 1) * share) - 1, HEIGHT], fill=color)
+    _colour_band(draw, card.colors)
     left, right = MARGIN, WIDTH - MARGIN
     _masthead(draw, card.organisation, card.site_name, left, right, goal.text_color, goal.text_color)
     draw_line(draw, (left, 230), card.heading, "bold", 56, goal.text_color)
     _title(draw, card.title, left, right, top=270, fill=goal.text_color, sizes=GOAL_TITLE)
     return image
+
+
+def _draw_page(card: PageCard) -> Image.Image:
+    image = Image.new("RGB", SIZE, PAPER)
+    draw = ImageDraw.Draw(image)
+    _colour_band(draw, card.colors)
+    left, right = MARGIN, WIDTH - MARGIN
+    _masthead(draw, card.organisation, card.site_name, left, right, INK, MUTED)
+    kicker_left = left
+    if card.initials or card.photo:
+        image.paste(_portrait(card.photo, card.initials), (left, 150))
+        kicker_left = left + TILE + 24
+    draw_line(draw, (kicker_left, 212), shorten(card.kicker, "bold", 40, right - kicker_left), "bold", 40, MUTED)
+    sizes = PAGE_TITLE_WITH_SUBTITLE if card.subtitle else PAGE_TITLE
+    # A long word ("Toegankelijkheidsverklaring") takes a smaller size rather than a break inside it.
+    sizes = tuple(
+        (size, lines) for size, lines in sizes
+        if all(width(word, "bold", size) <= right - left for word in card.title.split())
+    ) or sizes[-1:]
+    size, lines = title_lines(card.title, sizes, right - left)
+    baseline = 290 + size
+    for line in lines:
+        draw_line(draw, (left, baseline), line, "bold", size, INK)
+        baseline += round(size * 1.2)
+    if card.subtitle:
+        for line in wrap(card.subtitle, "regular", 36, right - left, 2)[0]:
+            draw_line(draw, (left, baseline + 10), line, "regular", 36, MUTED)
+            baseline += 44
+    return image
+
+
+def _colour_band(draw: ImageDraw.ImageDraw, colors: tuple[str, ...]) -> None:
+    """The 17 goals' colours as one band along the bottom edge."""
+    band_top = HEIGHT - STRIPE
+    share = WIDTH / max(len(colors), 1)
+    for n, color in enumerate(colors):
+        draw.rectangle([round(n * share), band_top, round((n + 1) * share) - 1, HEIGHT], fill=color)
 
 
 def _band(draw: ImageDraw.ImageDraw, colors: list[str]) -> None:
@@ -163,6 +214,8 @@ def _masthead(draw: ImageDraw.ImageDraw, organisation: str, site_name: str, left
 
 STORY_TITLE = ((76, 2), (64, 3), (56, 4))  # (size, lines): the first at which a title fits whole
 GOAL_TITLE = ((80, 3), (64, 4))
+PAGE_TITLE = ((80, 3), (64, 3), (56, 4))
+PAGE_TITLE_WITH_SUBTITLE = ((80, 2), (64, 2), (56, 2))
 
 
 def title_lines(title: str, sizes: tuple[tuple[int, int], ...] = STORY_TITLE, max_width: int = WIDTH - 2 * MARGIN
@@ -208,7 +261,8 @@ def _portrait(photo_path: str | None, initials: str) -> Image.Image:
             face = ImageOps.fit(photo, (TILE, TILE), Image.Resampling.LANCZOS)
     else:
         face = Image.new("RGB", (TILE, TILE), INITIALS_BACKGROUND)
-        ImageDraw.Draw(face).text((TILE / 2, TILE / 2), initials, font=font("bold", 40), fill=WHITE, anchor="mm")
+        ImageDraw.Draw(face).text((TILE / 2, TILE / 2), initials, font=font(initials_font(initials), 40), fill=WHITE,
+                                  anchor="mm")
     portrait = Image.new("RGB", (TILE, TILE), PAPER)
     portrait.paste(face, (0, 0), _circle(TILE))
     return portrait

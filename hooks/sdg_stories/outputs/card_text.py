@@ -16,7 +16,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-FONT_FILES = {"regular": "NotoSans-Regular.ttf", "bold": "NotoSans-Bold.ttf", "emoji": "NotoEmoji-Regular.woff"}
+FONT_FILES = {
+    "regular": "NotoSans-Regular.ttf", "bold": "NotoSans-Bold.ttf", "emoji": "NotoEmoji-Regular.woff",
+    # Noto Sans Bold's capitals with its sans-serif I and J (data/fonts/SOURCES.txt): its default I has
+    # serifs, and initials such as "IV" then read as a serif face, or a Roman numeral.
+    "initials": "NotoSansInitials-Bold.ttf",
+}
 ELLIPSIS = "\u2026"
 # Drawn by neither font, and emoji sequences the basic layout cannot join: a monochrome emoji stands alone.
 _INVISIBLE = str.maketrans({"\ufe0e": None, "\ufe0f": None, "\u200d": None})
@@ -75,6 +80,11 @@ def _mask(probe: ImageFont.FreeTypeFont, char: str) -> bytes:
 def _font_of(weight: str, char: str) -> str:
     """The weight's Noto Sans, else Noto Emoji, else Noto Sans after all (its box)."""
     return weight if _has_glyph(weight, char) or not _has_glyph("emoji", char) else "emoji"
+
+
+def initials_font(initials: str) -> str:
+    """The initials' font: the capitals' sans-serif cut when it has every letter, else Noto Sans Bold."""
+    return "initials" if all(_has_glyph("initials", char) for char in initials) else "bold"
 
 
 _advances: dict[tuple[str, int, str], float] = {}

@@ -29,6 +29,8 @@ IMAGES_FOLDER = "images"  # stories/images/, written in a story as images/photo.
 ADVISER_PHOTOS = "advisers"  # stories/images/advisers/, as `sdg-stories new-adviser` suggests
 # Fields of the contract the form leaves out on purpose (none: a field the form lacks is lost on saving).
 NOT_IN_FORM: frozenset[str] = frozenset()
+SAVE_FORMAT = "sdg-frontmatter"
+ADVISERS_FORMAT = "sdg-yaml"
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # as content/story_file.py checks it
 URL_PATTERN = "^https?://[^\\s<>\"']+$"  # as content/vacancy_file.py checks a vacancy's link
 _LANGUAGE_NAMES = {"nl": "editor.field.lang-nl", "en": "editor.field.lang-en"}
@@ -150,7 +152,9 @@ def _stories_collection(
         "label_singular": msg("editor.story"),
         "folder": stories_dir,
         "extension": "md",
-        "format": "frontmatter",
+        # templates/admin/sdg-save.js: front matter like Decap's "frontmatter", but a save rewrites only the
+        # values the writer changed, so a pull request shows that and nothing else.
+        "format": SAVE_FORMAT,
         "create": True,
         "slug": STORY_FILE_NAME,
         "identifier_field": "title",
@@ -184,6 +188,7 @@ def _advisers_collection(content: Content, stories_dir: str, msg: Messages) -> d
         "name": "advisers",
         "label": msg("editor.advisers"),
         "editor": {"preview": False},
+        "format": ADVISERS_FORMAT,  # sdg-save.js: a save rewrites only the changed fields, the comments stay
         "files": [{"name": "advisers", "label": msg("editor.advisers-file"), "file": f"{stories_dir}/{ADVISERS_FILE}", "fields": advisers}],
     }
 

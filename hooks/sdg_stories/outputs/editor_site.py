@@ -23,10 +23,14 @@ from sdg_stories.pages.renderer import environment
 ADMIN = "admin"
 # The words of templates/story.html that the preview (templates/admin/sdg-editor.js) draws too.
 PREVIEW_LABELS = (
-    "draft_banner", "scheduled_banner", "published", "photo_of", "goals", "goal", "target_n", "this_story_serves", "contribution_targets",
+    "draft_banner", "scheduled_banner", "published", "photo_of", "goals", "goal", "target_n", "this_story_serves",
+    "rubric_kicker", "also_serves", "target_of_goal", "goal_n",
 )
 DECAP_DIR = Path(__file__).parents[1] / "editor" / "decap"
+# js-yaml (MIT) reads and writes the stories' front matter in the browser for sdg-save.js; its licence goes with it.
+JS_YAML_DIR = Path(__file__).parents[1] / "editor" / "js-yaml"
 _PREVIEW_JS = Path(__file__).parents[1] / "templates" / "admin" / "sdg-editor.js"
+_SAVE_JS = Path(__file__).parents[1] / "templates" / "admin" / "sdg-save.js"
 
 
 def decap_version() -> str:
@@ -57,12 +61,17 @@ def editor_files(site: Site, settings: EditorSettings, stylesheets: list[str]) -
         preview_data=Markup(_script_json({
             **preview_data(site, stylesheets), "publishing": settings.repo is not None,
             "not_configured": msg("editor.page.not-configured"),
+            # Words Decap's own translation lacks (its Dutch has no "Login with Forgejo"): added, never replacing its own.
+            "decap_phrases": {"auth": {"loginWithForgejo": msg("editor.page.login-forgejo")}},
         })),
     )
     files = [
         EditorFile(f"{ADMIN}/index.html", content=page),
         EditorFile(f"{ADMIN}/config.yml", content=config_yaml(config)),
         EditorFile(f"{ADMIN}/sdg-editor.js", source=_PREVIEW_JS),
+        EditorFile(f"{ADMIN}/sdg-save.js", source=_SAVE_JS),
+        EditorFile(f"{ADMIN}/js-yaml.min.js", source=JS_YAML_DIR / "js-yaml.min.js"),
+        EditorFile(f"{ADMIN}/js-yaml.LICENSE.txt", source=JS_YAML_DIR / "LICENSE"),
     ]
     files += [
         EditorFile(f"{decap}/{path.name}", source=path)
@@ -79,6 +88,7 @@ def preview_data(site: Site, stylesheets: list[str]) -> dict:
     return {
         "lang": language,
         "labels": {key: LABELS[language][key] for key in PREVIEW_LABELS},
+        "rubric_name": site.settings.rubric_name or LABELS[language]["rubric_name"],  # the kicker's name
         # From /admin/ to the site's root; the CSS is loaded into the preview's frame.
         "stylesheets": [f"../{path}" for path in stylesheets],
         "goals": {str(goal.id): goal.short[language] for goal in site.framework.goals},

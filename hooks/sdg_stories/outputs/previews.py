@@ -88,15 +88,17 @@ def preview_for_generated(site: Site, publication: Publication, page: GeneratedP
     )
 
 
-def preview_for_page(site: Site, publication: Publication, url: str, title: str, description: str | None) -> Preview:
-    """A hand-written page (home, writer's guide): its own title and description, the site's image."""
+def preview_for_page(site: Site, publication: Publication, url: str, title: str, description: str | None,
+                     card: Card | None = None) -> Preview:
+    """A hand-written page (home, writer's guide): its own title and description; the home page's card
+    (``card``), else the site's image."""
     return Preview(
         site_name=publication.name,
         title=title,
         description=description or publication.description or title,
         url=publication.absolute(url),
         locale=LOCALES[site.language],
-        image=_resolve_image(site, publication, None),
+        image=_card_image(publication, card) if card else _resolve_image(site, publication, None),
         # Not on the 404 page: it is served at any missing address, where a relative link means nothing.
         feeds=() if url.endswith(".html") else tuple(feed_links(site, publication, None)),
         path=url,

@@ -30,7 +30,9 @@ from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
 from sdg_stories.content.records import Story
 from sdg_stories.model.site import Site
-from sdg_stories.outputs.card_drawing import HEIGHT, LAYOUT_VERSION, WIDTH, GoalCard, GoalMark, Painter, StoryCard
+from sdg_stories.outputs.card_drawing import (
+    HEIGHT, LAYOUT_VERSION, WIDTH, GoalCard, GoalMark, PageCard, Painter, StoryCard,
+)
 from sdg_stories.outputs.card_text import fonts_digest
 from sdg_stories.pages.labels import LABELS
 from sdg_stories.pages.page import GeneratedPage
@@ -58,14 +60,17 @@ class Card:
     url: str  # site-root relative
     alt: str
     path: Path
-    content: StoryCard | GoalCard
+    content: StoryCard | GoalCard | PageCard
     draft: bool = False
 
 
 class SocialCards:
     """The cards of one build, planned from the site as soon as it is read; drawn by ``start``/``finish``."""
 
-    def __init__(self, site: Site, project_dir: Path, stories_dir: Path, organisation: str, site_name: str) -> None:
+    def __init__(self, site: Site, project_dir: Path, stories_dir: Path, organisation: str, site_name: str,
+                 pages: list[GeneratedPage] = (), home: tuple[str, str] | None = None) -> None:
+        """``pages``: the generated pages, whose kinds other than story and goal get a card with their title;
+        ``home``: the home page's title and description, for its card."""
         self.cache = project_dir / CACHE_DIR
         self.problems: list[Problem] = []  # warnings: an adviser's photo that cannot be read
         self.drawn = self.cached = 0  # known after finish
@@ -83,6 +88,7 @@ class SocialCards:
             short = goal.short[site.language]
             content = GoalCard(_mark(goal), labels["goal_n"].format(n=goal.id), short, organisation, site_name, colors)
             self._add(site.goal_url(goal.id), content, False, labels["card_alt_goal"].format(n=goal.id, short=short))
+        self._page_cards(pages, home, organisation, site_name, colors)
         self._painter = Painter()
         self._pool: ThreadPoolExecutor | None = None
         self._drawing: list[Future] = []
@@ -97,7 +103,42 @@ class SocialCards:
             return self._by_url.get(self._site.story_url(page.context["story"]))
         if page.kind == "goal":
             return self._by_url.get(self._site.goal_url(page.context["goal"].id))
-        return None
+        return self._by_url.get(self._page_card_url(page))
+
+    @property
+    def home_card(self) -> Card | None:
+        return self._by_url.get("")
+
+    def _page_card_url(self, page: GeneratedPage) -> str:
+        """A listing's later pages (stories/page/2/) show the card of its first."""
+        if page.kind == "overview":
+            return self._site.OVERVIEW_URL
+        if page.kind == "adviser":
+            return self._site.adviser_url(page.context["adviser"].key)
+        return page.url
+
+    def _page_cards(self, pages: list[GeneratedPage], home: tuple[str, str] | None, organisation: str,
+                    site_name: str, colors: tuple[str, ...]) -> None:
+        labels = LABELS[self._site.language]
+        if home is not None:  # the site's name is its title: the masthead need not say it again
+            content = PageCard("", home[0], organisation, "", colors, subtitle=home[1])
+            self._add("", content, False, labels["card_alt_page"].format(title=home[0], organisation=organisation))
+        for page in pages:
+            url = self._page_card_url(page)
+            if page.kind in ("story", "goal") or url in self._by_url:
+                continue
+            if page.kind == "adviser":
+                adviser = page.context["adviser"]
+                content = PageCard(
+                    labels["adviser"], adviser.name, organisation, site_name, colors, subtitle=adviser.role,
+                    initials=adviser.initials, photo=self._photo(adviser.photo, adviser.key) if adviser.photo else None,
+                )
+                alt = labels["card_alt_adviser"].format(name=adviser.name, role=adviser.role, organisation=organisation)
+            else:
+                title = page.title if page.kind != "overview" else labels["all_stories"]
+                content = PageCard(labels.get(f"card_kicker_{page.kind}", ""), title, organisation, site_name, colors)
+                alt = labels["card_alt_page"].format(title=title, organisation=organisation)
+            self._add(url, content, False, alt)
 
     def start(self) -> None:
         """Draw, in threads, every card the cache does not hold; ``finish`` waits for them."""
@@ -137,8 +178,8 @@ class SocialCards:
             page = card.url.removesuffix(CARD_FILE)
             raise CardError(messages(self._site.language)("cards.failed", page=page, reason=error)) from None
 
-    def _add(self, page_url: str, content: StoryCard | GoalCard, draft: bool, alt: str) -> None:
-        photo = content.photo if isinstance(content, StoryCard) else None
+    def _add(self, page_url: str, content: StoryCard | GoalCard | PageCard, draft: bool, alt: str) -> None:
+        photo = getattr(content, "photo", None)
         # The photo by its bytes, not its path: a project moved to another folder keeps its cache.
         shown = dataclasses.asdict(content) | {"photo": photo and self._digests[photo]}
         key = json.dumps([shown, LAYOUT_VERSION, fonts_digest(), _DRAWN_BY], ensure_ascii=False, sort_keys=True)

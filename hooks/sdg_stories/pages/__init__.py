@@ -1,4 +1,5 @@
-"""The pages the build generates, one module per kind: stories, goals, the overview, advisers, vacancies.
+"""The pages the build generates, one module per kind: stories, goals, the overview, advisers, vacancies,
+the rubric, the year reports, the accessibility statement.
 
 Each module turns the Site into GeneratedPage objects; nothing here knows about MkDocs, which only
 converts each page's Markdown and wraps it in the theme.
@@ -16,10 +17,10 @@ def generate_pages(site: Site) -> list[GeneratedPage]:
     Stories first: MkDocs converts pages in this order, and once the last story is in, the search index is
     written while the other pages are made (search/story_index.py).
     """
-    from sdg_stories.pages import advisers, goals, overview, stories, vacancies
+    from sdg_stories.pages import accessibility, advisers, goals, overview, reports, rubric, stories, vacancies
 
     pages: list[GeneratedPage] = []
-    for module in (stories, overview, goals, advisers, vacancies):
+    for module in (stories, overview, goals, advisers, vacancies, rubric, reports, accessibility):
         pages.extend(module.generate(site))
     return pages
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sdg_stories.content.folder import ContentFolder, load_content
-from sdg_stories.model.build_warnings import content_warnings
+from sdg_stories.model.notices import content_notices
 from sdg_stories.sdg.goals import Framework, load_framework
 from sdg_stories.pages import GeneratedPage, generate_pages
 from sdg_stories.content.problems import Problem
@@ -19,13 +19,15 @@ class SiteBuild:
 
     def __init__(self, project_dir: Path, settings: Settings) -> None:
         self.settings = settings
-        self.framework: Framework = load_framework()
         self.folder = ContentFolder(project_dir / settings.stories_dir, settings.stories_dir)
         # Raises ContentError with every problem; nothing below runs on invalid content.
-        self.content = load_content(self.folder, self.framework, settings.language)
+        self.content = load_content(self.folder, load_framework(), settings.language)
+        # The shipped texts with the owner's own wording (stories/sdg-teksten.yml): every page, card, feed,
+        # search record and editor choice reads goals and targets from here.
+        self.framework: Framework = load_framework().reworded(self.content.wording)
         self.site = Site(self.content, self.framework, settings)
-        # Problems that do not stop the build (a story linking a vacancy that has closed).
-        self.warnings: list[Problem] = content_warnings(self.site, self.folder)
+        # For information, no fault of the site (a story naming a vacancy that has closed): model/notices.py.
+        self.notices: list[Problem] = content_notices(self.site, self.folder)
         self.renderer = Renderer(self.site)
         self.pages: list[GeneratedPage] = generate_pages(self.site)
         self.pages_by_src_uri = {page.src_uri: page for page in self.pages}

@@ -1,4 +1,4 @@
-"""Goal pages: ``sdg/`` (the 17 tiles) and ``sdg/<n>/`` (a goal, its targets with their stories, all its stories)."""
+"""Goal pages: ``sdg/`` (the 17 tiles) and ``sdg/<n>/`` (a goal, its stories, its targets with their stories)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from sdg_stories.content.records import Story
 from sdg_stories.pages.labels import LABELS
 from sdg_stories.pages.page import GeneratedPage
 from sdg_stories.pages.pagination import paginate
+from sdg_stories.pages.reports import reports_url
+from sdg_stories.model.year_report import report_years
 from sdg_stories.model.site import Site
 from sdg_stories.sdg.goals import Goal, Target
 
@@ -46,6 +48,27 @@ def stories_by_target(site: Site, goal: Goal) -> tuple[TargetStories, ...]:
     return tuple(groups)
 
 
+@dataclass(frozen=True)
+class TargetSections:
+    """The goal page's targets after its stories: those with stories, each with its text and stories, and
+    the others folded into one line ("8 subdoelen zonder verhaal"), so that a phone reaches the stories
+    first and does not scroll past a column of "no stories yet"."""
+
+    with_stories: tuple[TargetStories, ...]  # the official order; the goal as a whole last
+    without_stories: tuple[TargetStories, ...]  # the official order
+    without_label: str  # "8 subdoelen zonder verhaal", "1 subdoel zonder verhaal"
+
+
+def target_sections(groups: tuple[TargetStories, ...], labels: dict[str, str]) -> TargetSections:
+    empty = tuple(group for group in groups if not group.count)
+    key = "targets_without_stories_1" if len(empty) == 1 else "targets_without_stories_n"
+    return TargetSections(
+        with_stories=tuple(group for group in groups if group.count),
+        without_stories=empty,
+        without_label=labels[key].format(n=len(empty)),
+    )
+
+
 def generate(site: Site) -> list[GeneratedPage]:
     labels = LABELS[site.language]
     pages = [
@@ -53,6 +76,7 @@ def generate(site: Site) -> list[GeneratedPage]:
             url=site.GOALS_URL,
             title=labels["the_goals"],
             template="goals.html",
+            context={"site_reports_url": reports_url(site) if report_years(site) else None},
             description=labels["goals_intro"],
             hide=("navigation", "toc"),
             kind="goals",
@@ -62,13 +86,14 @@ def generate(site: Site) -> list[GeneratedPage]:
         short = goal.short[site.language]
         title = labels["goal_page_title"].format(n=goal.id, short=short)
         by_target = stories_by_target(site, goal)
+        sections = target_sections(by_target, labels)
         for pager in paginate(site.by_goal[goal.id], site.settings.page_size, site.goal_url(goal.id)):
             pages.append(
                 GeneratedPage(
                     url=pager.url(pager.number),
                     title=title if pager.number == 1 else f"{title} ({labels['page_n'].format(n=pager.number)})",
                     template="goal.html",
-                    context={"goal": goal, "pager": pager, "by_target": by_target},
+                    context={"goal": goal, "pager": pager, "by_target": by_target, "sections": sections},
                     description=goal.title[site.language],
                     hide=("navigation", "toc"),
                     kind="goal",

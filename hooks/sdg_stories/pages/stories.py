@@ -14,20 +14,24 @@ _HEADING = re.compile(r"^ {0,3}#{2,6}\s", re.MULTILINE)
 
 
 @dataclass(frozen=True)
-class Contribution:
-    """One goal a story serves, with the story's own targets of that goal (none: the goal as a whole)."""
+class Served:
+    """One thing a story serves: a target of a goal, or a goal as a whole (the story names none of its targets)."""
 
     goal: Goal
-    targets: tuple[Target, ...]
+    target: Target | None = None
 
 
-def contributions(site: Site, story) -> tuple[Contribution, ...]:
-    """What "this story contributes to" shows: each goal in the story's order, its targets under it."""
+def served(site: Site, story) -> tuple[Served, ...]:
+    """What "this story contributes to" shows, the one it serves most first (the quote box on top of the
+    page): the target the writer named first, else the first goal. Then the other targets in the
+    framework's order, then the goals none of whose targets the story names."""
     targets = site.targets_of(story)
-    return tuple(
-        Contribution(goal, tuple(target for target in targets if target.goal_id == goal.id))
-        for goal in site.goals_of(story)
-    )
+    goals = site.goals_of(story)
+    with_targets = {target.goal_id for target in targets}
+    items = [Served(site.framework.goal(target.goal_id), target) for target in targets]
+    items += [Served(goal) for goal in goals if goal.id not in with_targets]
+    main = next((item for item in items if item.target is not None and item.target.id == story.main_target), items[0])
+    return (main, *(item for item in items if item is not main))
 
 
 def generate(site: Site) -> list[GeneratedPage]:
@@ -36,7 +40,7 @@ def generate(site: Site) -> list[GeneratedPage]:
             url=site.story_url(story),
             title=story.title,
             template="story.html",
-            context={"story": story, "contributions": contributions(site, story)},
+            context={"story": story, "served": served(site, story)},
             markdown=story.body,
             source=story.source,
             description=story.summary,

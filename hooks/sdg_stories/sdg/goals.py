@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -45,6 +45,18 @@ class Goal:
     targets: tuple[Target, ...]
 
 
+@dataclass(frozen=True)
+class Wording:
+    """A site owner's own texts for goals and targets, read from the stories folder (content/wording_file.py):
+    ``goals[8]["short"]["nl"]``, ``targets["8.5"]["nl"]``. What it does not name keeps the shipped text."""
+
+    goals: dict[int, dict[str, dict[str, str]]] = field(default_factory=dict)  # goal -> short/title -> language
+    targets: dict[str, dict[str, str]] = field(default_factory=dict)  # target id -> language -> text
+
+    def __bool__(self) -> bool:
+        return bool(self.goals or self.targets)
+
+
 class Framework:
     """The goals and targets, looked up by id; the one source of truth for what is valid."""
 
@@ -67,6 +79,23 @@ class Framework:
 
     def target_order(self, target_id: str) -> int:
         return self._order[target_id]
+
+    def reworded(self, wording: Wording) -> Framework:
+        """The same goals and targets with the owner's texts in place of the shipped ones: a new framework
+        for one site, so the shipped one (cached per process) never changes."""
+        if not wording:
+            return self
+        goals = []
+        for goal in self.goals:
+            own = wording.goals.get(goal.id, {})
+            targets = tuple(
+                replace(target, title=target.title | wording.targets[target.id]) if target.id in wording.targets
+                else target
+                for target in goal.targets
+            )
+            goals.append(replace(goal, short=goal.short | own.get("short", {}), title=goal.title | own.get("title", {}),
+                                 targets=targets))
+        return Framework(tuple(goals))
 
     @staticmethod
     def parse_target_id(text: str) -> tuple[int, str] | None:

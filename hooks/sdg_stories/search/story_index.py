@@ -1,8 +1,8 @@
 """The site's search, fed from here only: one Pagefind index, in the site language, of the story pages
-as they are written, and of the goal pages and open vacancies as custom records (search/records.py).
+as they are written, and of the goal pages, adviser pages and open vacancies as custom records (search/records.py).
 
 Of the pages, only stories are handed over (the story template marks what Pagefind reads:
-data-pagefind-body, meta, filters); each result says its kind (story, goal, vacancy) in ``meta.kind``.
+data-pagefind-body, meta, filters); each result says its kind (story, goal, adviser, vacancy) in ``meta.kind``.
 One index, stemmed in the site's language, because the browser loads only the index of the
 page's language: with an index per language a Dutch page would never find an English story. A story
 in the other language gets extra words so that it is still found by its own language's inflections
@@ -20,7 +20,7 @@ from sdg_stories.pages import GeneratedPage
 from sdg_stories.pages.renderer import Renderer
 from sdg_stories.pages.labels import LABELS
 from sdg_stories.search.pagefind_index import SearchIndex, SearchIndexError
-from sdg_stories.search.records import goal_records, vacancy_records
+from sdg_stories.search.records import adviser_records, goal_records, vacancy_records
 from sdg_stories.search.terms import other_language_terms
 from sdg_stories.model.site import Site
 
@@ -78,10 +78,10 @@ class StoryIndex:
             self._index.close()
 
     def _add_records(self) -> None:
-        """The goal pages and the open vacancies, once, with the first story: a site without stories has
-        no search at all."""
+        """The goal pages, the advisers' pages and the open vacancies, once, with the first story: a site
+        without stories has no search at all."""
         assert self._index is not None
-        for record in goal_records(self.site) + vacancy_records(self.site):
+        for record in goal_records(self.site) + adviser_records(self.site) + vacancy_records(self.site):
             self._index.add(record.url, self.renderer.render_block(
                 "search-record.html", "", lang=self.site.language, content=record.content, meta=record.meta,
                 weight=RECORD_WEIGHT,

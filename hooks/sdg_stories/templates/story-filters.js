@@ -10,6 +10,9 @@
 // Markup stays in the template: cards, badges and adviser lines are cloned from <template> elements.
 // Material's navigation.instant is off (mkdocs.yml): every page is a full load that runs this module.
 
+// The width below which the filters start folded: the CSS's phone and tablet breakpoint (sdg-stories.css).
+const NARROW = "(max-width: 44.984375em)";
+
 const form = document.querySelector("form.sdg-filters");
 if (form) {
   start(form).catch((error) => {
@@ -44,6 +47,10 @@ async function start(form) {
   writeForm(form, state);
   // The address shows what is shown: values the form does not offer are dropped, goals put in order.
   if (urlFor(state) !== location.pathname + location.search) history.replaceState(null, "", urlFor(state));
+  // On a phone the open form would push the count and the stories a screen and a half down: folded there,
+  // behind a button that says how many filters are active. At desktop width it stays open.
+  const box = form.querySelector(".sdg-filters__box");
+  if (box && window.matchMedia(NARROW).matches) box.open = false;
   form.hidden = false;
   await view.show(state);
 }
@@ -58,6 +65,7 @@ class FilterView {
     this.cards = this.results.querySelector(".sdg-cards");
     this.more = this.results.querySelector(".sdg-filter-results__more button");
     this.count = form.querySelector(".sdg-filters__count");
+    this.label = form.querySelector(".sdg-filters__label");
     this.card = document.getElementById("sdg-filter-card").content.firstElementChild;
     this.parts = document.getElementById("sdg-filter-parts").content;
     this.root = new URL(form.dataset.root, document.baseURI);
@@ -76,6 +84,7 @@ class FilterView {
 
   /** Shows ``state``; should Pagefind fail later (a chunk that does not load), back to the plain list. */
   async show(state) {
+    this.labelToggle(state);
     try {
       await this.update(state);
     } catch (error) {
@@ -176,6 +185,13 @@ class FilterView {
     const absolute = new URL(url, location.origin);
     if (absolute.pathname.startsWith(this.root.pathname)) return absolute.href;
     return new URL(url.replace(/^\/+/, ""), this.root).href;
+  }
+
+  /** The folded form's button says how many filters are active: "Filters (2)". */
+  labelToggle(state) {
+    if (!this.label) return;
+    const n = state.goal.length + ["target", "adviser", "year"].filter((kind) => state[kind]).length;
+    this.label.textContent = n ? this.form.dataset.toggleN.replace("{n}", n) : this.form.dataset.toggle;
   }
 
   announce(n, total) {

@@ -5,8 +5,10 @@
 // takes it out once the visitor's day in Europe/Amsterdam (the recruiters' day, whatever the visitor's own
 // time zone) is past it. In each box (data-sdg-vacancies) the next vacancies held hidden take the place of
 // the closed ones, up to the list's data-show; when none is left the box shows its data-sdg-if="none"
-// parts instead of its "some" parts, or hides itself (data-sdg-hide-empty). Feeds, open data and search
-// drop a closed vacancy at the next build (README: a daily scheduled build).
+// parts instead of its "some" parts, or hides itself (data-sdg-hide-empty). A search result for a vacancy
+// (templates/search.html gives it data-closes; the header loads this script on every page) hides itself
+// the same way. Feeds, open data and the search index drop a closed vacancy at the next build (README: a
+// daily scheduled build).
 //
 // On the vacancies page it also filters by goal, in the URL like the overview (vacancies/?goal=11&goal=13):
 // the form is rendered hidden and shown here, so without JavaScript the full list stands.
@@ -36,8 +38,24 @@ function closeOnTheDay(box, day) {
   for (const part of box.querySelectorAll('[data-sdg-if="none"]')) part.hidden = left;
 }
 
+// Pagefind draws results as they scroll into view, so each is looked at when it is drawn. Its link goes too:
+// the dialog's arrow keys walk the links, and one in a hidden result would take the focus out of sight.
+function closeSearchResults(dialog, day) {
+  const close = () => {
+    for (const item of dialog.querySelectorAll(".sdg-result[data-closes]")) {
+      if (item.dataset.closes < day && item.style.display !== "none") {
+        item.style.display = "none"; // not the hidden attribute: Pagefind's .pf-result sets display
+        item.querySelector("a")?.remove();
+      }
+    }
+  };
+  new MutationObserver(close).observe(dialog, { childList: true, subtree: true });
+}
+
 const day = today();
 for (const box of document.querySelectorAll("[data-sdg-vacancies]")) closeOnTheDay(box, day);
+const dialog = document.querySelector("pagefind-modal");
+if (dialog) closeSearchResults(dialog, day);
 document.documentElement.dataset.sdgVacanciesClosed = day; // done: tests and scripts wait on it
 
 const form = document.querySelector("form.sdg-vacancy-filters");

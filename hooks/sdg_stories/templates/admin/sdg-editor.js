@@ -22,7 +22,21 @@
       return;
     }
     register();
+    addPhrases(CMS.getLocale(data.lang) || {}, data.decap_phrases);
     CMS.init();
+  }
+
+  // Fills in what Decap's translation of the site's language lacks (from our catalogue), so no English
+  // shows on a Dutch site; Decap's own words always win.
+  function addPhrases(phrases, extra) {
+    Object.keys(extra).forEach(function (key) {
+      if (typeof extra[key] === "object") {
+        phrases[key] = phrases[key] || {};
+        addPhrases(phrases[key], extra[key]);
+      } else if (!(key in phrases)) {
+        phrases[key] = extra[key];
+      }
+    });
   }
 
   function register() {
@@ -54,8 +68,9 @@
   }
 
   // The markup below mirrors templates/story.html and macros.html (same order, same classes), so the site's
-  // stylesheets draw the preview as the published page: title, adviser, date, goal badges, the summary as
-  // the lead, image, the story, then what it contributes to (each goal with its targets' own text).
+  // stylesheets draw the preview as the published page: the rubric's kicker, title, adviser, date, goal
+  // badges, the summary as the lead, what it contributes to (the first target quoted, the others beneath),
+  // image, the story.
   // Links are left out: the preview is one page, and a click must not leave the editor.
 
   function adviserCard(key) {
@@ -102,21 +117,46 @@
     return h("p", { className: "sdg-draft-banner sdg-scheduled-banner", role: "note" }, t.scheduled_banner.replace("{date}", written));
   }
 
-  function contribution(goal, targets) {
-    var own = targets.filter(function (id) { return Number(id.split(".")[0]) === goal; });
-    return h("div", { className: "sdg-contribution", key: "goal-" + goal },
-      h("h3", { className: "sdg-contribution__goal" }, goalBadge(goal)),
-      h("p", { className: "sdg-contribution__goal-text" }, data.goal_titles[String(goal)]),
-      own.length ? h("ul", { className: "sdg-contribution__targets", "aria-label": t.contribution_targets },
-        own.map(function (id) {
-          return h("li", { key: "target-" + id }, targetChip(id), " ",
-            h("span", { className: "sdg-contribution__target-text" }, data.targets[id]));
+  function chip(goal, label) {
+    return h("span", { className: "sdg-chip sdg-goal-" + goal }, label);
+  }
+
+  // As pages/stories.py's served(): the target named first (else the first goal) quoted in its goal's
+  // colour, then the other targets in the UN's order, then the goals none of whose targets is named.
+  function contributions(goalIds, written, targets) {
+    var withTargets = {};
+    targets.forEach(function (id) { withTargets[Number(id.split(".")[0])] = true; });
+    var items = targets.map(function (id) { return { goal: Number(id.split(".")[0]), target: id }; })
+      .concat(goalIds.filter(function (goal) { return !withTargets[goal]; }).map(function (goal) { return { goal: goal }; }));
+    var first = items.filter(function (item) { return item.target === written[0]; })[0] || items[0];
+    var others = items.filter(function (item) { return item !== first; });
+    var caption = first.target
+      ? [chip(first.goal, t.target_n.replace("{id}", first.target)), " ",
+         h("span", { className: "sdg-target-quote__goal" },
+           t.target_of_goal.replace("{n}", first.goal).replace("{short}", data.goals[String(first.goal)]))]
+      : [chip(first.goal, t.goal_n.replace("{n}", first.goal)), " ",
+         h("span", { className: "sdg-target-quote__goal" }, data.goals[String(first.goal)])];
+    return h("section", { className: "sdg-contributions", "aria-labelledby": "sdg-serves" },
+      h("h2", { id: "sdg-serves", className: "sdg-contributions__heading" }, t.this_story_serves),
+      h("figure", { className: "sdg-target-quote sdg-goal-" + first.goal },
+        h("figcaption", { className: "sdg-target-quote__source" }, caption),
+        h("blockquote", { className: "sdg-target-quote__text" },
+          h("p", null, first.target ? data.targets[first.target] : data.goal_titles[String(first.goal)]))),
+      others.length ? h("p", { className: "sdg-contributions__also", id: "sdg-serves-also" }, t.also_serves) : null,
+      others.length ? h("ul", { className: "sdg-contributions__others", "aria-labelledby": "sdg-serves-also" },
+        others.map(function (item) {
+          return item.target
+            ? h("li", { key: "target-" + item.target }, targetChip(item.target), " ",
+                h("span", { className: "sdg-contribution__target-text" }, data.targets[item.target]))
+            : h("li", { key: "goal-" + item.goal }, chip(item.goal, t.goal_n.replace("{n}", item.goal)), " ",
+                h("span", { className: "sdg-contribution__goal-text" }, data.goal_titles[String(item.goal)]));
         })) : null);
   }
 
   function StoryPreview(props) {
     var entry = props.entry;
-    var targets = list(entry, "targets").map(String).filter(function (id) { return id in data.targets; });
+    var written = list(entry, "targets").map(String).filter(function (id) { return id in data.targets; });
+    var targets = written.slice();
     targets.sort(function (a, b) { return targetOrder[a] - targetOrder[b]; });
     // A story serves the goals it names and the goals of its targets, as on the site.
     var goals = {};
@@ -130,6 +170,8 @@
         entry.getIn(["data", "draft"]) ? h("p", { className: "sdg-draft-banner", role: "note" }, t.draft_banner) : null,
         scheduledBanner(entry.getIn(["data", "date"])),
         h("header", { className: "sdg-story__header" },
+          h("p", { className: "sdg-kicker" }, h("span", { className: "sdg-kicker__label" }, t.rubric_kicker), " ",
+            h("span", { className: "sdg-kicker__name" }, data.rubric_name)),
           h("h1", { lang: lang }, text(entry, "title")),
           h("div", { className: "sdg-story__meta" },
             adviserCard(text(entry, "adviser")),
@@ -137,12 +179,9 @@
             goalIds.length ? h("ul", { className: "sdg-badges", "aria-label": t.goals },
               goalIds.map(function (goal) { return h("li", { key: "goal-" + goal }, goalBadge(goal)); })) : null),
           text(entry, "summary") ? h("p", { className: "sdg-story__lead", lang: lang }, text(entry, "summary")) : null),
+        goalIds.length ? contributions(goalIds, written, targets) : null,
         image ? h("figure", { className: "sdg-story__image" },
           h("img", { src: props.getAsset(image).toString(), alt: text(entry, "image_alt") })) : null,
-        h("div", { className: "sdg-story__body", lang: lang }, props.widgetFor("body")),
-        goalIds.length ? h("div", { className: "sdg-story__after" },
-          h("section", { className: "sdg-contributions", "aria-labelledby": "sdg-serves" },
-            h("h2", { id: "sdg-serves" }, t.this_story_serves),
-            goalIds.map(function (goal) { return contribution(goal, targets); }))) : null));
+        h("div", { className: "sdg-story__body", lang: lang }, props.widgetFor("body"))));
   }
 })();
