@@ -57,6 +57,13 @@ def editor_files(site: Site, settings: EditorSettings, stylesheets: list[str]) -
         preview_data=Markup(_script_json({
             **preview_data(site, stylesheets), "publishing": settings.repo is not None,
             "not_configured": msg("editor.page.not-configured"),
+            # On this computer the page asks the server it came from first, then the configured port (the
+            # editor beside `mkdocs serve`); with neither, it says how to start one.
+            "local_api": settings.local_api,
+            "not_running": {
+                "title": msg("editor.page.not-running-title"), "how": msg("editor.page.not-running"),
+                "command": "sdg-stories editor", "then": msg("editor.page.not-running-then", port=settings.local_port),
+            },
         })),
     )
     files = [
