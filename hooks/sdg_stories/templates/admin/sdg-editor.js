@@ -41,11 +41,12 @@
   }
 
   function open(api) {
-    var site = location.protocol === "file:" ? undefined : new URL("../", location.href).href;
+    // Saves go to the editor found, and "Bekijk live" and the site link to this local site, not to the
+    // published one.
+    var config = Object.assign({}, data.config, { load_config_file: false, local_backend: { url: api } });
+    if (location.protocol !== "file:") config.site_url = config.display_url = new URL("../", location.href).href;
     register();
-    // Merged over config.yml: saves go to the editor found, and "Bekijk live" and the site link to
-    // this local site, not to the published one.
-    CMS.init({ config: { local_backend: { url: api }, site_url: site, display_url: site } });
+    CMS.init({ config: config });
   }
 
   function candidates() {
@@ -117,6 +118,11 @@
         });
       });
     }).observe(document.body, { childList: true, subtree: true });
+    // A refused save is told in Decap's message above; Decap also leaves its failure action unhandled,
+    // which is no error of the page.
+    window.addEventListener("unhandledrejection", function (event) {
+      if (event.reason && /PERSIST_FAILURE$/.test(String(event.reason.type))) event.preventDefault();
+    });
     // Typing an id the writer has chosen already ("16.1") leaves the options that merely contain it
     // ("16.10"): Enter would add one of those. It adds only the option that is the typed id.
     document.addEventListener("keydown", function (event) {
