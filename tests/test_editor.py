@@ -108,6 +108,9 @@ def test_the_interface_and_labels_follow_the_site_language(project: Project) -> 
     data = json.loads(page.find("script", id="sdg-editor-data").string)
     assert data["labels"]["this_story_serves"] == "This story contributes to"  # the story page's own words
     assert data["not_configured"].startswith("Publishing from this site is not set up yet.")
+    assert data["not_running"]["title"] == "The editor is not running yet"
+    assert data["not_running"]["command"] == "sdg-stories editor"
+    assert data["config"] == config  # the local mode's copy, which it changes (local backend, site address)
 
 
 def test_publishing_settings_reach_the_configuration(project: Project) -> None:
@@ -319,6 +322,17 @@ def test_the_editor_is_given_target_ids_as_text_so_17_10_stays_17_10(repository:
     assert 'targets: ["17.10", 11.a, "8.5"]' in entry["data"]
     assert entry["data"].replace('"', "") == path.read_text("utf-8").replace('"', "")
     assert "17.10" in path.read_text("utf-8") and '"17.10"' not in path.read_text("utf-8")  # the file is untouched
+
+
+def test_the_editor_is_given_a_new_story_without_the_rubrics_questions(repository: StoriesRepository, project: Project) -> None:
+    from sdg_stories.content.rubric import rubric_body
+
+    body = rubric_body("nl") + "\n<!-- Mijn eigen notitie -->\n"
+    project.raw_story("2024-05-27-nieuw.md", STORY.replace("Tekst.\n", body))
+    entry = repository.handle("getEntry", {"path": "stories/2024-05-27-nieuw.md"})["data"]
+    # The questions are the field's help in the form; the headings stay, and so does the writer's own comment.
+    assert entry.endswith("---\n## De vraag\n\n## De aanpak\n\n## Het resultaat\n\n## Bijdrage aan het doel\n\n<!-- Mijn eigen notitie -->\n")
+    assert "<!--" in (project.stories / "2024-05-27-nieuw.md").read_text("utf-8").split("## De vraag")[1]  # the file is untouched
 
 
 def test_target_ids_are_saved_quoted_whatever_the_editor_sends(repository: StoriesRepository, project: Project) -> None:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from sdg_stories.content.messages import Messages
 from sdg_stories.content.problems import Problem
+from sdg_stories.content.rubric import RUBRIC
 
 # The form's label of each story field (outputs/editor_config.py labels the form with these).
 FIELD_LABELS = {
@@ -107,3 +108,16 @@ def _pattern(msg: Messages, message_id: str) -> re.Pattern[str]:
         else:
             pattern += re.escape(part)
     return re.compile(pattern, re.S)
+
+
+# The questions `sdg-stories new` writes under the rubric's headings as <!-- ... --> comments. In the
+# form they are the body's help; as comments the rich-text view shows them as code, and a save keeps them.
+_PROMPTS = [intro for intro, _ in RUBRIC.values()] + [prompt for _, sections in RUBRIC.values() for _, prompt in sections]
+_PROMPT_COMMENT = re.compile(
+    r"^[ \t]*<!--\s*(?:" + "|".join(re.escape(prompt) for prompt in _PROMPTS) + r")\s*-->[ \t]*\n(?:[ \t]*\n)?", re.M
+)
+
+
+def without_rubric_prompts(text: str) -> str:
+    """A story as the form shows it: without the rubric's own questions (the writer's comments stay)."""
+    return _PROMPT_COMMENT.sub("", text)

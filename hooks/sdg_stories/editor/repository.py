@@ -27,7 +27,7 @@ from sdg_stories.content.media_types import image_type
 from sdg_stories.content.story_file import parse_story
 from sdg_stories.content.vacancy_file import parse_vacancies
 from sdg_stories.content.front_matter import split_front_matter
-from sdg_stories.editor.form_words import form_lines
+from sdg_stories.editor.form_words import form_lines, without_rubric_prompts
 from sdg_stories.editor.target_quoting import with_quoted_targets
 from sdg_stories.sdg.goals import Framework
 
@@ -152,7 +152,7 @@ class StoriesRepository:
             entry["label"] = label
         text = data.decode("utf-8", "replace") if data is not None else None
         if text is not None and path.endswith(".md"):
-            text = with_quoted_targets(text)
+            text = without_rubric_prompts(with_quoted_targets(text))
         return {"data": text, "file": entry}
 
     def _media(self, path: str) -> dict:
