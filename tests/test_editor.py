@@ -426,6 +426,17 @@ def test_a_busy_port_is_said_in_the_sites_language_with_a_free_one(project: Proj
     assert "De site wordt gebouwd" not in started.stdout  # said at once, before building anything
 
 
+def test_a_port_this_program_may_not_use_is_said_with_one_it_may() -> None:
+    import errno
+
+    from sdg_stories.content.messages import messages
+    from sdg_stories.editor.local_server import port_problem
+
+    said = port_problem(messages("nl"), 80, PermissionError(errno.EACCES, "Permission denied"))
+    assert said.startswith("poort 80 mag dit programma niet gebruiken; kies er een van 1024 tot en met 65535, zoals: sdg-stories editor --port ")
+    assert int(said.rsplit(" ", 1)[1]) >= 1024
+
+
 def test_sdg_stories_editor_builds_the_site_and_serves_it_with_the_local_backend(project: Project) -> None:
     import socket
     import subprocess

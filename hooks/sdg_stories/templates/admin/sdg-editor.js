@@ -27,20 +27,20 @@
       return;
     }
     findEditor(function (api) {
-      if (api) return open(api);
+      if (api) return openEditor(api);
       var guide = notRunning();
       var timer = setInterval(function () {
         findEditor(function (found) {
           if (!found) return;
           clearInterval(timer);
           guide.remove();
-          open(found);
+          openEditor(found);
         });
       }, 3000);
     });
   }
 
-  function open(api) {
+  function openEditor(api) {
     // Saves go to the editor found, and "Bekijk live" and the site link to this local site, not to the
     // published one.
     var config = Object.assign({}, data.config, { load_config_file: false, local_backend: { url: api } });
