@@ -63,7 +63,7 @@ def form_lines(problems: Iterable[Problem], body_line: int | None, msg: Messages
         if found is not None:
             message_id, values = found
             label = labels.get(field or "", field or "")
-            lines.append(msg(_IN_FORM[message_id], label=label, **_named(labels), **values))
+            lines.append(msg(_IN_FORM[message_id], **{**values, **_named(labels), "label": label}))
         elif field in labels:
             lines.append(msg("editor.form.field", label=labels[field], message=problem.message))
         else:
