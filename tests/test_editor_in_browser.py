@@ -446,3 +446,33 @@ def test_admin_of_a_built_site_without_the_editor_says_how_to_start_it(tmp_path:
             editor.shutdown()
             editor.server_close()
     assert elsewhere == []
+
+
+def test_admin_on_this_computer_without_the_editor_offers_the_git_host_when_publishing_is_set_up(project: Project) -> None:
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is missing")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    project.story("2024-04-05-een-verhaal.md")
+    project.configure(editor={"backend": "github", "repo": "meridiaan/verhalen", "base_url": "https://auth.example.nl"})
+    build = project.build("--strict")
+    assert build.ok, build.output
+    site = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(build.site)))
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{site.server_address[1]}/"
+    errors: list[str] = []
+    try:
+        with playwright_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+            context = browser.new_context(locale="nl-NL")
+            context.route(lambda url: not url.startswith(base), lambda route: route.abort())
+            page = context.new_page()
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(base + "admin/")
+            page.get_by_role("heading", name="De editor draait nog niet").wait_for(timeout=15_000)
+            _click(page, page.get_by_role("button", name="Of log in bij de git-host van de site en publiceer van daaruit"))
+            page.get_by_text("Inloggen met GitHub").wait_for(timeout=15_000)
+            browser.close()
+    finally:
+        site.shutdown()
+        site.server_close()
+    assert errors == []

@@ -66,6 +66,7 @@ def editor_files(site: Site, settings: EditorSettings, stylesheets: list[str]) -
             "not_running": {
                 "title": msg("editor.page.not-running-title"), "how": msg("editor.page.not-running"),
                 "command": "sdg-stories editor", "then": msg("editor.page.not-running-then", port=settings.local_port),
+                "git_host": msg("editor.page.use-git-host"),  # offered only when publishing is set up
             },
         })),
     )

@@ -29,6 +29,22 @@
     findEditor(function (api) {
       if (api) return openEditor(api);
       var guide = notRunning();
+      if (data.publishing) {
+        // The site owner trying the hosted editor on this computer: the git host's login, and no local
+        // backend (another program on the configured port must not get the saves).
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = data.not_running.git_host;
+        button.addEventListener("click", function () {
+          clearInterval(timer);
+          guide.remove();
+          var config = Object.assign({}, data.config, { load_config_file: false });
+          delete config.local_backend;
+          register();
+          CMS.init({ config: config });
+        });
+        guide.appendChild(button);
+      }
       var timer = setInterval(function () {
         findEditor(function (found) {
           if (!found) return;
