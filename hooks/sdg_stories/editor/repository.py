@@ -26,7 +26,9 @@ from sdg_stories.content.messages import messages
 from sdg_stories.content.media_types import image_type
 from sdg_stories.content.story_file import parse_story
 from sdg_stories.content.vacancy_file import parse_vacancies
+from sdg_stories.content.front_matter import split_front_matter
 from sdg_stories.editor.minimal_save import minimal_story, minimal_yaml
+from sdg_stories.editor.form_words import form_lines, without_rubric_prompts
 from sdg_stories.editor.target_quoting import with_quoted_targets
 from sdg_stories.sdg.goals import Framework
 
@@ -34,7 +36,12 @@ _LEADING_COMMENTS = re.compile(r"\A(?:[ \t]*#[^\n]*\n|[ \t]*\n)+")
 
 
 class Refused(Exception):
-    """A request the editor must not carry out; the message is for the writer."""
+    """A request the editor must not carry out; the message is for the writer. ``terminal``, if any, is
+    the build's own account (files, lines, field names) for the terminal `sdg-stories editor` runs in."""
+
+    def __init__(self, message: str, terminal: str | None = None) -> None:
+        super().__init__(message)
+        self.terminal = terminal
 
 
 class StoriesRepository:
@@ -62,7 +69,8 @@ class StoriesRepository:
 
     def _info(self, params: dict) -> dict:
         # Publishing modes: "simple" only; the review step belongs to the git host (hosted editor).
-        return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
+        # "editor" tells /admin/ it found `sdg-stories editor`, not another program on the port (decap-server).
+        return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs", "editor": "sdg-stories"}
 
     def _entriesByFolder(self, params: dict) -> list[dict]:
         folder = self._path(str(params.get("folder", "")), directory=True)
@@ -145,7 +153,7 @@ class StoriesRepository:
             entry["label"] = label
         text = data.decode("utf-8", "replace") if data is not None else None
         if text is not None and path.endswith(".md"):
-            text = with_quoted_targets(text)
+            text = without_rubric_prompts(with_quoted_targets(text))
         return {"data": text, "file": entry}
 
     def _media(self, path: str) -> dict:
@@ -205,7 +213,13 @@ class StoriesRepository:
         else:
             _, problems = parse_story(text, relative, shown, self.framework, self.language)
         if problems:
-            raise Refused(self.msg.plural("editor.refused", len(problems), problems="; ".join(map(str, problems))))
+            terminal = self.msg.plural("editor.refused", len(problems), problems="".join(f"\n  {p}" for p in problems)).replace(" \n", "\n")
+            if relative in (ADVISERS_FILE, VACANCIES_FILE):
+                lines = [str(problem) for problem in problems]
+            else:  # the form's words: the writer sees fields, not the file
+                split = split_front_matter(text)
+                lines = form_lines(problems, split.body_line if split else None, self.msg)
+            raise Refused("\n".join(lines), terminal=terminal)
         return text
 
     def _minimal(self, path: str, raw: str) -> str:
