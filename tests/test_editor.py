@@ -59,6 +59,16 @@ def test_required_fields_are_required_and_new_stories_start_as_drafts(example_si
     assert [line for line in body.splitlines() if line.startswith("## ")] == [
         "## De vraag", "## De aanpak", "## Het resultaat", "## Bijdrage aan het doel"
     ]
+    # What each heading asks for is the field's help (grey, under the label), not text to delete.
+    assert [line for line in body.splitlines() if line] == [line for line in body.splitlines() if line.startswith("## ")]
+    hint = fields["body"]["hint"]
+    assert hint.startswith("Schrijf het verhaal onder de kopjes. Begin met een korte inleiding")
+    assert "**De vraag:** Wat was er aan de hand, en wat vroeg de opdrachtgever?" in hint
+
+
+def test_stories_are_listed_newest_first(example_site: Build) -> None:
+    stories = _config(example_site)["collections"][0]
+    assert stories["sortable_fields"] == [{"field": "date", "default_sort": "desc"}, "title"]
 
 
 def test_the_choices_are_the_17_goals_the_169_targets_every_adviser_and_every_vacancy(example_site: Build) -> None:
@@ -98,6 +108,9 @@ def test_the_interface_and_labels_follow_the_site_language(project: Project) -> 
     data = json.loads(page.find("script", id="sdg-editor-data").string)
     assert data["labels"]["this_story_serves"] == "This story contributes to"  # the story page's own words
     assert data["not_configured"].startswith("Publishing from this site is not set up yet.")
+    assert data["not_running"]["title"] == "The editor is not running yet"
+    assert data["not_running"]["command"] == "sdg-stories editor"
+    assert data["config"] == config  # the local mode's copy, which it changes (local backend, site address)
 
 
 def test_publishing_settings_reach_the_configuration(project: Project) -> None:
@@ -255,8 +268,46 @@ def test_an_existing_file_is_replaced_only_as_the_editor_opened_it(repository: S
 def test_a_story_the_build_would_refuse_is_not_saved_and_the_build_says_why(repository: StoriesRepository, project: Project) -> None:
     with pytest.raises(Refused) as refused:
         _persist(repository, "stories/2025-01-02-fout.md", STORY.replace("  - 11\n", "  - 18\n"))
-    assert "stories/2025-01-02-fout.md:6: goals: '18' is geen doel" in str(refused.value)
+    # The terminal keeps the build's account; the writer reads the form's words (below).
+    assert "stories/2025-01-02-fout.md:6: goals: '18' is geen doel" in refused.value.terminal
+    assert str(refused.value) == "Doelen: '18' is geen doel; de doelen zijn de nummers 1 tot en met 17"
     assert not (project.stories / "2025-01-02-fout.md").exists()
+
+
+RUBRIC_ONLY = "## De vraag\n\n## De aanpak\n\n## Het resultaat\n\n## Bijdrage aan het doel\n"
+
+
+@pytest.mark.parametrize("language, change, expected", [
+    ("nl", {"goals:\n  - 11\n": "", 'targets:\n  - "16.10"\n': ""}, ["Kies minstens één doel of subdoel bij Doelen of Subdoelen."]),
+    ("en", {"goals:\n  - 11\n": "", 'targets:\n  - "16.10"\n': ""}, ["Choose at least one goal or target under Goals or Targets."]),
+    # An untouched body: one line, not one per heading, and the switch by its name in the form.
+    ("nl", {"draft: true": "draft: false", "Tekst.\n": RUBRIC_ONLY}, [
+        "Verhaal: er staat nog geen tekst onder de kopjes. Schrijf het verhaal, of zet Concept aan zolang het niet af is.",
+    ]),
+    ("nl", {"draft: true": "draft: false", "Tekst.\n": "Tekst.\n\n## De vraag\n\n## De aanpak\n\nGedaan.\n"}, [
+        "Verhaal: onder het kopje 'De vraag' staat nog geen tekst. Schrijf het, haal het kopje weg, of zet Concept aan zolang het verhaal niet af is.",
+    ]),
+    ("nl", {"summary: Kort.\n": "summary: Kort.\nimage: images/foto.jpg\nslug: index\n", "title: Nieuw": "title: " + "x" * 201}, [
+        "Titel is 201 tekens lang; maak het korter dan 200 tekens.",
+        "Vul Beschrijving van de afbeelding in: wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+        "Laatste deel van het webadres: 'index' gebruikt de site zelf; kies een ander, zoals 'index-verhaal'.",
+    ]),
+])
+def test_refusals_name_the_forms_labels_one_line_a_problem(project: Project, language: str, change: dict, expected: list[str]) -> None:
+    project.story("2024-04-05-een-verhaal.md")
+    raw = STORY
+    for old, new in change.items():
+        assert old in raw
+        raw = raw.replace(old, new)
+    repository = StoriesRepository(project.root, "stories", load_framework(), language)
+    with pytest.raises(Refused) as refused:
+        _persist(repository, "stories/2025-01-02-nieuw.md", raw)
+    lines = str(refused.value).split("\n")
+    assert sorted(lines) == sorted(expected)
+    for line in lines:  # no file, line number or YAML in what the writer reads
+        assert ".md" not in line and "draft: " not in line and "goals:" not in line, line
+    assert "stories/2025-01-02-nieuw.md:" in refused.value.terminal
+    assert not (project.stories / "2025-01-02-nieuw.md").exists()
 
 
 def test_saving_advisers_keeps_the_explanation_at_the_top(repository: StoriesRepository, project: Project) -> None:
@@ -277,6 +328,17 @@ def test_the_editor_is_given_target_ids_as_text_so_17_10_stays_17_10(repository:
     assert "17.10" in path.read_text("utf-8") and '"17.10"' not in path.read_text("utf-8")  # the file is untouched
 
 
+def test_the_editor_is_given_a_new_story_without_the_rubrics_questions(repository: StoriesRepository, project: Project) -> None:
+    from sdg_stories.content.rubric import rubric_body
+
+    body = rubric_body("nl") + "\n<!-- Mijn eigen notitie -->\n"
+    project.raw_story("2024-05-27-nieuw.md", STORY.replace("Tekst.\n", body))
+    entry = repository.handle("getEntry", {"path": "stories/2024-05-27-nieuw.md"})["data"]
+    # The questions are the field's help in the form; the headings stay, and so does the writer's own comment.
+    assert entry.endswith("---\n## De vraag\n\n## De aanpak\n\n## Het resultaat\n\n## Bijdrage aan het doel\n\n<!-- Mijn eigen notitie -->\n")
+    assert "<!--" in (project.stories / "2024-05-27-nieuw.md").read_text("utf-8").split("## De vraag")[1]  # the file is untouched
+
+
 def test_target_ids_are_saved_quoted_whatever_the_editor_sends(repository: StoriesRepository, project: Project) -> None:
     _persist(repository, "stories/2025-01-02-nieuw.md", STORY.replace('targets:\n  - "16.10"\n', "targets: [17.10, 11.a]\n"))
     assert 'targets: ["17.10", 11.a]\n' in (project.stories / "2025-01-02-nieuw.md").read_text("utf-8")
@@ -287,13 +349,15 @@ def test_the_editors_refusals_are_in_the_sites_language(project: Project) -> Non
     english = StoriesRepository(project.root, "stories", load_framework(), "en")
     with pytest.raises(Refused, match="has changed since the editor opened it"):
         _persist(english, "stories/2024-04-05-een-verhaal.md", STORY)
-    with pytest.raises(Refused, match=r"^the site would refuse it for 2 reasons: .*goals: '18' is not a goal"):
+    with pytest.raises(Refused, match=r"^Date: .*\nGoals: '18' is not a goal") as refused:
         _persist(english, "stories/2025-01-02-fout.md", STORY.replace("  - 11\n", "  - 18\n").replace("date: 2025-01-02", "date: 2025-02-30"))
+    assert refused.value.terminal.startswith("the site would refuse it for 2 reasons:\n  stories/2025-01-02-fout.md:")
     with pytest.raises(Refused, match="is outside the folder stories/"):
         _persist(english, "mkdocs.yml", STORY)
     dutch = StoriesRepository(project.root, "stories", load_framework(), "nl")
-    with pytest.raises(Refused, match="^de site zou het weigeren: .*goals: '18' is geen doel"):
+    with pytest.raises(Refused, match="^Doelen: '18' is geen doel") as refused:
         _persist(dutch, "stories/2025-01-02-fout.md", STORY.replace("  - 11\n", "  - 18\n"))
+    assert refused.value.terminal.startswith("de site zou het weigeren:\n  stories/2025-01-02-fout.md:6: goals: '18' is geen doel")
 
 
 def test_an_image_never_replaces_another(repository: StoriesRepository, project: Project) -> None:
@@ -344,6 +408,39 @@ def test_the_server_listens_on_127_0_0_1_and_answers_only_local_pages(repository
         server.server_close()
 
 
+@pytest.mark.parametrize("language, expected", [
+    ("nl", "Fout: poort {port} is al in gebruik door een ander programma; kies een andere, zoals: sdg-stories editor --port {free}"),
+    ("en", "Error: port {port} is already in use by another program; choose another, like: sdg-stories editor --port {free}"),
+])
+def test_a_busy_port_is_said_in_the_sites_language_with_a_free_one(project: Project, language: str, expected: str) -> None:
+    import socket
+
+    from sdg_stories.editor.local_server import free_port
+
+    project.story("2024-04-05-een-verhaal.md")
+    project.configure(theme__language=language)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        started = sdg_stories(project.root, "editor", "--port", str(port))
+        free = free_port(port + 1)
+    assert started.returncode == 1 and "Traceback" not in started.stderr
+    assert started.stderr.strip() == expected.format(port=port, free=free)
+    assert "De site wordt gebouwd" not in started.stdout  # said at once, before building anything
+
+
+def test_a_port_this_program_may_not_use_is_said_with_one_it_may() -> None:
+    import errno
+
+    from sdg_stories.content.messages import messages
+    from sdg_stories.editor.local_server import port_problem
+
+    said = port_problem(messages("nl"), 80, PermissionError(errno.EACCES, "Permission denied"))
+    assert said.startswith("poort 80 mag dit programma niet gebruiken; kies er een van 1024 tot en met 65535, zoals: sdg-stories editor --port ")
+    assert int(said.rsplit(" ", 1)[1]) >= 1024
+
+
 def test_sdg_stories_editor_builds_the_site_and_serves_it_with_the_local_backend(project: Project) -> None:
     import socket
     import subprocess
@@ -369,7 +466,9 @@ def test_sdg_stories_editor_builds_the_site_and_serves_it_with_the_local_backend
             f"http://127.0.0.1:{port}/api/v1", data=b'{"action": "info"}', headers={"Content-Type": "application/json"}
         )
         with urllib.request.urlopen(request, timeout=10) as answer:
-            assert json.load(answer)["publish_modes"] == ["simple"]
+            info = json.load(answer)
+            assert info["publish_modes"] == ["simple"]
+            assert info["editor"] == "sdg-stories"  # how /admin/ tells this server from another program on the port
         assert list(project.root.glob("site*")) == []  # built in a scratch folder, not over site/
     finally:
         command.terminate()

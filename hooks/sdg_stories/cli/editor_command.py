@@ -23,7 +23,7 @@ if TYPE_CHECKING:
         help="cli.editor.site-option")
 @click.pass_obj
 def editor(session: Session, port: int | None, site_dir: Path | None) -> None:
-    from sdg_stories.editor.local_server import make_server, ready_message
+    from sdg_stories.editor.local_server import make_server, port_problem, ready_message
     from sdg_stories.editor.repository import StoriesRepository
     from sdg_stories.model.editor_settings import EditorSettings
     from sdg_stories.sdg.goals import load_framework
@@ -36,17 +36,24 @@ def editor(session: Session, port: int | None, site_dir: Path | None) -> None:
     repository = StoriesRepository(project.root, project.settings.stories_dir, load_framework(), session.language)
     # Stopped by a process manager (SIGTERM) as by Ctrl+C: the scratch build is removed either way.
     signal.signal(signal.SIGTERM, _stop)
+    wanted = settings.local_port if port is None else port
     with tempfile.TemporaryDirectory(prefix="sdg-editor-") as scratch:
-        if site_dir is None:
+        built_here = site_dir is None
+        site_dir = Path(scratch) / "site" if site_dir is None else site_dir
+        # The port first: a busy one is said at once, not after a build of the whole site.
+        try:
+            server = make_server(repository, site_dir, wanted)
+        except OSError as error:
+            raise click.ClickException(port_problem(msg, wanted, error)) from None
+        if built_here:
             click.echo(msg("cli.editor.building"))
-            site_dir = Path(scratch) / "site"
             built = subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project.config_file), "-d", str(site_dir)],
                 capture_output=True, text=True,
             )
             if built.returncode != 0:
+                server.server_close()
                 raise click.ClickException(f"{msg('cli.editor.build-failed')}\n{built.stderr.strip()}")
-        server = make_server(repository, site_dir, settings.local_port if port is None else port)
         click.echo(ready_message(msg, server.server_address[1], project.settings.stories_dir))
         try:
             server.serve_forever()

@@ -51,6 +51,12 @@ class Messages:
         text = self._translations.ngettext(message_id, message_id + _PLURAL, count)
         return text.format(n=self.number(count), **values)
 
+    def template(self, message_id: str, /) -> str:
+        """The text with its ``{name}`` placeholders unfilled: to recognise a message once it is written."""
+        if message_id not in self.ids:
+            raise KeyError(f"message id {message_id!r} is not in the {self.language} catalogue")
+        return self._translations.gettext(message_id)
+
     def number(self, count: int) -> str:
         """1,000 in English, 1.000 in Dutch."""
         written = f"{count:,}"

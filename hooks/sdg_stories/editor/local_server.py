@@ -8,8 +8,11 @@ while this server runs: it answers pages of 127.0.0.1 and localhost on any port.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
+import socket
+import sys
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -64,7 +67,13 @@ class EditorHandler(SimpleHTTPRequestHandler):
             body = json.loads(self.rfile.read(length) or b"{}")
             answer = self.repository.handle(str(body.get("action")), body.get("params") or {})
         except Refused as refused:
-            message = msg("editor.not-saved", reason=refused)
+            if refused.terminal is None:
+                message = msg("editor.not-saved", reason=refused)
+            else:
+                # The page shows the form's words, one problem a line (Decap says "not saved" itself);
+                # the terminal keeps the file, the line and the field, as the build reports them.
+                sys.stderr.write(msg("editor.not-saved", reason=refused.terminal) + "\n")
+                message = f"\n{refused}"
             self._json(HTTPStatus.UNPROCESSABLE_ENTITY, {"error": message})
             return
         except FileNotFoundError as error:
@@ -110,3 +119,21 @@ def make_server(repository: StoriesRepository, site_dir: Path | None, port: int)
 
 def ready_message(msg: Messages, port: int, folder: str) -> str:
     return msg("cli.editor.serving", url=f"http://{HOST}:{port}/admin/", folder=folder)
+
+
+def port_problem(msg: Messages, port: int, error: OSError) -> str:
+    """Why ``port`` cannot be used, in the site's language, with the next port that can."""
+    key = "cli.editor.port-refused" if error.errno in (errno.EACCES, errno.EPERM) else "cli.editor.port-busy"
+    return msg(key, port=port, free=free_port(max(port + 1, 1024)))
+
+
+def free_port(start: int) -> int:
+    """The first port from ``start`` that 127.0.0.1 can listen on now (0 if none is: let the system choose)."""
+    for candidate in range(start, min(start + 100, 65536)):
+        with socket.socket() as probe:
+            try:
+                probe.bind((HOST, candidate))
+            except OSError:
+                continue
+            return candidate
+    return 0

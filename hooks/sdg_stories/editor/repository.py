@@ -25,9 +25,11 @@ from sdg_stories.content.folder import ADVISERS_FILE, VACANCIES_FILE
 from sdg_stories.content.messages import messages
 from sdg_stories.content.media_types import image_type
 from sdg_stories.content.story_file import parse_story
-from sdg_stories.content.vacancy_conversion import for_the_editor
+from sdg_stories.content.vacancy_conversion import convert_old_format, for_the_editor
 from sdg_stories.content.vacancy_file import parse_vacancies
+from sdg_stories.content.front_matter import split_front_matter
 from sdg_stories.editor.minimal_save import minimal_story, minimal_yaml
+from sdg_stories.editor.form_words import form_lines, without_rubric_prompts
 from sdg_stories.editor.target_quoting import with_quoted_targets
 from sdg_stories.sdg.goals import Framework
 
@@ -35,7 +37,12 @@ _LEADING_COMMENTS = re.compile(r"\A(?:[ \t]*#[^\n]*\n|[ \t]*\n)+")
 
 
 class Refused(Exception):
-    """A request the editor must not carry out; the message is for the writer."""
+    """A request the editor must not carry out; the message is for the writer. ``terminal``, if any, is
+    the build's own account (files, lines, field names) for the terminal `sdg-stories editor` runs in."""
+
+    def __init__(self, message: str, terminal: str | None = None) -> None:
+        super().__init__(message)
+        self.terminal = terminal
 
 
 class StoriesRepository:
@@ -63,7 +70,8 @@ class StoriesRepository:
 
     def _info(self, params: dict) -> dict:
         # Publishing modes: "simple" only; the review step belongs to the git host (hosted editor).
-        return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
+        # "editor" tells /admin/ it found `sdg-stories editor`, not another program on the port (decap-server).
+        return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs", "editor": "sdg-stories"}
 
     def _entriesByFolder(self, params: dict) -> list[dict]:
         folder = self._path(str(params.get("folder", "")), directory=True)
@@ -146,7 +154,7 @@ class StoriesRepository:
             entry["label"] = label
         text = data.decode("utf-8", "replace") if data is not None else None
         if text is not None and path.endswith(".md"):
-            text = with_quoted_targets(text)
+            text = without_rubric_prompts(with_quoted_targets(text))
         elif text is not None and path == f"{self.folder}/{VACANCIES_FILE}":
             # Saved in the current format (vacancies:) even when it was read in the old one.
             text = for_the_editor(text, self.framework, self.language)
@@ -209,7 +217,13 @@ class StoriesRepository:
         else:
             _, problems = parse_story(text, relative, shown, self.framework, self.language)
         if problems:
-            raise Refused(self.msg.plural("editor.refused", len(problems), problems="; ".join(map(str, problems))))
+            terminal = self.msg.plural("editor.refused", len(problems), problems="".join(f"\n  {p}" for p in problems)).replace(" \n", "\n")
+            if relative in (ADVISERS_FILE, VACANCIES_FILE):
+                lines = [str(problem) for problem in problems]
+            else:  # the form's words: the writer sees fields, not the file
+                split = split_front_matter(text)
+                lines = form_lines(problems, split.body_line if split else None, self.msg)
+            raise Refused("\n".join(lines), terminal=terminal)
         return text
 
     def _minimal(self, path: str, raw: str) -> str:
@@ -221,6 +235,9 @@ class StoriesRepository:
         old = file.read_text("utf-8")
         if path.endswith(".md"):
             return minimal_story(old, raw)
+        if path == f"{self.folder}/{VACANCIES_FILE}":
+            # An old-format file (a list) was handed to Decap converted: the save is that text, changed.
+            old = convert_old_format(old, self.framework, self.language) or old
         merged = minimal_yaml(old, raw)
         return merged if merged is not None else self._keep_comments(path, raw)
 

@@ -16,9 +16,10 @@ from sdg_stories.content.adviser_file import ADVISER_FIELDS
 from sdg_stories.content.folder import ADVISERS_FILE, VACANCIES_FILE
 from sdg_stories.content.messages import Messages, messages
 from sdg_stories.content.records import Content
-from sdg_stories.content.rubric import rubric_body
+from sdg_stories.content.rubric import RUBRIC
 from sdg_stories.content.story_file import STORY_FIELDS
 from sdg_stories.content.vacancy_file import VACANCIES_KEY, VACANCY_FIELDS
+from sdg_stories.editor.form_words import FIELD_LABELS
 from sdg_stories.model.editor_settings import EditorSettings
 from sdg_stories.sdg.goals import LANGUAGES, Framework
 
@@ -89,51 +90,51 @@ def _stories_collection(
     framework: Framework, content: Content, language: str, stories_dir: str, msg: Messages
 ) -> dict[str, Any]:
     fields = {
-        "title": {"label": msg("editor.field.title"), "widget": "string", "hint": msg("editor.field.title-hint")},
+        "title": {"label": msg(FIELD_LABELS["title"]), "widget": "string", "hint": msg("editor.field.title-hint")},
         "date": {
-            "label": msg("editor.field.date"), "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
+            "label": msg(FIELD_LABELS["date"]), "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
             "time_format": False, "picker_utc": True, "default": "{{now}}",  # a new story is dated today
         },
         "adviser": {
-            "label": msg("editor.field.adviser"), "widget": "select", "hint": msg("editor.field.adviser-hint"),
+            "label": msg(FIELD_LABELS["adviser"]), "widget": "select", "hint": msg("editor.field.adviser-hint"),
             "options": [
                 {"label": f"{adviser.name} ({adviser.role})", "value": key}
                 for key, adviser in sorted(content.advisers.items(), key=lambda item: item[1].name)
             ],
         },
         "goals": {
-            "label": msg("editor.field.goals"), "hint": msg("editor.field.goals-hint"),
+            "label": msg(FIELD_LABELS["goals"]), "hint": msg("editor.field.goals-hint"),
             "widget": "select", "multiple": True, "required": False,
             "options": [{"label": f"{goal.id} — {goal.short[language]}", "value": goal.id} for goal in framework.goals],
         },
         "targets": {
-            "label": msg("editor.field.targets"), "hint": msg("editor.field.targets-hint"),
+            "label": msg(FIELD_LABELS["targets"]), "hint": msg("editor.field.targets-hint"),
             "widget": "select", "multiple": True, "required": False,
             "options": [
                 {"label": f"{target.id} — {target.title[language]}", "value": target.id} for target in framework.targets
             ],
         },
-        "summary": {"label": msg("editor.field.summary"), "widget": "text", "hint": msg("editor.field.summary-hint")},
-        "image": {"label": msg("editor.field.image"), "widget": "image", "required": False, "choose_url": False},
+        "summary": {"label": msg(FIELD_LABELS["summary"]), "widget": "text", "hint": msg("editor.field.summary-hint")},
+        "image": {"label": msg(FIELD_LABELS["image"]), "widget": "image", "required": False, "choose_url": False},
         "image_alt": {
-            "label": msg("editor.field.image-alt"), "hint": msg("editor.field.image-alt-hint"),
+            "label": msg(FIELD_LABELS["image_alt"]), "hint": msg("editor.field.image-alt-hint"),
             "widget": "string", "required": False,
         },
         "lang": {
-            "label": msg("editor.field.lang"), "widget": "select", "default": language,
+            "label": msg(FIELD_LABELS["lang"]), "widget": "select", "default": language,
             "options": [{"label": msg(_LANGUAGE_NAMES[code]), "value": code} for code in LANGUAGES],
         },
         # Optional: empty, the slug comes from the file name; kept as it is when a story has one of its own.
         "slug": {
-            "label": msg("editor.field.slug"), "hint": msg("editor.field.slug-hint"), "widget": "string", "required": False,
+            "label": msg(FIELD_LABELS["slug"]), "hint": msg("editor.field.slug-hint"), "widget": "string", "required": False,
             "pattern": [SLUG_PATTERN, msg("editor.field.slug-pattern")],
         },
         "draft": {
-            "label": msg("editor.field.draft"), "hint": msg("editor.field.draft-hint"),
+            "label": msg(FIELD_LABELS["draft"]), "hint": msg("editor.field.draft-hint"),
             "widget": "boolean", "default": True, "required": False,
         },
         "vacancies": {
-            "label": msg("editor.field.vacancies"), "hint": msg("editor.field.vacancies-hint"),
+            "label": msg(FIELD_LABELS["vacancies"]), "hint": msg("editor.field.vacancies-hint"),
             "widget": "select", "multiple": True, "required": False,
             "options": [{"label": f"{vacancy.title} ({vacancy.id})", "value": vacancy.id} for vacancy in content.vacancies],
         },
@@ -141,10 +142,14 @@ def _stories_collection(
     if not content.vacancies:
         del fields["vacancies"]  # Decap refuses a select without options; there is nothing to choose yet
     ordered = [{"name": name, **fields[name]} for name in STORY_FIELDS if name in fields]
+    intro, sections = RUBRIC[language]
+    prompts = " ".join([intro] + [f"**{heading}:** {prompt}" for heading, prompt in sections])
     ordered.append({
-        "name": "body", "label": msg("editor.field.body"), "widget": "markdown", "hint": msg("editor.field.body-hint"),
-        # Plain Markdown first: the rubric's placeholder comments survive it as written.
-        "modes": ["raw", "rich_text"], "default": rubric_body(language),
+        # The rubric's headings, pre-filled; what each asks for is the field's help (grey, under the label),
+        # not comments in the text, which the rich-text view shows as code and a save would keep.
+        "name": "body", "label": msg(FIELD_LABELS["body"]), "widget": "markdown",
+        "hint": msg("editor.field.body-hint", prompts=prompts),
+        "modes": ["raw", "rich_text"], "default": "".join(f"## {heading}\n\n" for heading, _ in sections),
     })
     return {
         "name": "stories",
@@ -159,7 +164,8 @@ def _stories_collection(
         "slug": STORY_FILE_NAME,
         "identifier_field": "title",
         "summary": "{{date}} · {{title}}",
-        "sortable_fields": ["date", "title"],
+        # Newest first, as on the site; the writer can still sort by title.
+        "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
         "fields": ordered,
     }
 

@@ -63,6 +63,17 @@ def editor_files(site: Site, settings: EditorSettings, stylesheets: list[str]) -
             "not_configured": msg("editor.page.not-configured"),
             # Words Decap's own translation lacks (its Dutch has no "Login with Forgejo"): added, never replacing its own.
             "decap_phrases": {"auth": {"loginWithForgejo": msg("editor.page.login-forgejo")}},
+            # On this computer the page asks the server it came from first, then the configured port (the
+            # editor beside `mkdocs serve`); with neither, it says how to start one.
+            "local_api": settings.local_api,
+            # The configuration again, for the local mode, which changes it: Decap drops config.yml when a
+            # page changes it and the server does not call the file YAML (a plain server, as for a local copy).
+            "config": config,
+            "not_running": {
+                "title": msg("editor.page.not-running-title"), "how": msg("editor.page.not-running"),
+                "command": "sdg-stories editor", "then": msg("editor.page.not-running-then", port=settings.local_port),
+                "git_host": msg("editor.page.use-git-host"),  # offered only when publishing is set up
+            },
         })),
     )
     files = [

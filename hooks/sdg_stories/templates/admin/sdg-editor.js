@@ -9,21 +9,102 @@
   window.CMS_MANUAL_INIT = true;
   document.addEventListener("DOMContentLoaded", start);
 
-  // On the writer's own computer Decap looks for `sdg-stories editor` (its local mode); elsewhere it
-  // publishes through the git host, which needs the settings under extra.sdg_stories.editor.
+  // On the writer's own computer the editor saves through `sdg-stories editor`: the one that served this
+  // page (whatever its port), else the one beside `mkdocs serve` on the configured port. Without one, the
+  // page says how to start it, rather than letting Decap fall back to a git host that is not set up.
+  // Elsewhere it publishes through the git host, which needs the settings under extra.sdg_stories.editor.
   function start() {
-    var local = location.hostname === "127.0.0.1" || location.hostname === "localhost";
-    if (!local && !data.publishing) {
-      var note = document.createElement("p");
-      note.setAttribute("role", "alert");
-      note.style.cssText = "max-width: 40rem; margin: 4rem auto; font: 1.1rem/1.5 system-ui, sans-serif;";
-      note.textContent = data.not_configured;
-      document.body.appendChild(note);
+    var local = location.protocol === "file:" || location.hostname === "127.0.0.1" || location.hostname === "localhost";
+    if (!local) {
+      if (!data.publishing) {
+        var note = panel();
+        note.setAttribute("role", "alert");
+        note.appendChild(paragraph(data.not_configured));
+        return;
+      }
+      register();
+      CMS.init();
       return;
     }
+    findEditor(function (api) {
+      if (api) return openEditor(api);
+      var guide = notRunning();
+      if (data.publishing) {
+        // The site owner trying the hosted editor on this computer: the git host's login, and no local
+        // backend (another program on the configured port must not get the saves).
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = data.not_running.git_host;
+        button.addEventListener("click", function () {
+          clearInterval(timer);
+          guide.remove();
+          var config = Object.assign({}, data.config, { load_config_file: false });
+          delete config.local_backend;
+          register();
+          CMS.init({ config: config });
+        });
+        guide.appendChild(button);
+      }
+      var timer = setInterval(function () {
+        findEditor(function (found) {
+          if (!found) return;
+          clearInterval(timer);
+          guide.remove();
+          openEditor(found);
+        });
+      }, 3000);
+    });
+  }
+
+  function openEditor(api) {
+    // Saves go to the editor found, and "Bekijk live" and the site link to this local site, not to the
+    // published one.
+    var config = Object.assign({}, data.config, { load_config_file: false, local_backend: { url: api } });
+    if (location.protocol !== "file:") config.site_url = config.display_url = new URL("../", location.href).href;
     register();
     addPhrases(CMS.getLocale(data.lang) || {}, data.decap_phrases);
-    CMS.init();
+    CMS.init({ config: config });
+  }
+
+  function candidates() {
+    var own = /^https?:$/.test(location.protocol) ? [location.origin + "/api/v1"] : [];
+    return own.concat(own[0] === data.local_api ? [] : [data.local_api]);
+  }
+
+  function findEditor(done) {
+    var urls = candidates();
+    (function next(index) {
+      if (index >= urls.length) return done(null);
+      fetch(urls[index], { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"action":"info"}' })
+        .then(function (answer) { return answer.ok ? answer.json() : null; })
+        .then(function (info) { return info && info.editor === "sdg-stories"; }, function () { return false; })
+        .then(function (found) { return found ? done(urls[index]) : next(index + 1); });
+    })(0);
+  }
+
+  function panel() {
+    var main = document.createElement("main");
+    main.style.cssText = "max-width: 40rem; margin: 4rem auto; padding: 0 1rem; font: 1.1rem/1.5 system-ui, sans-serif;";
+    document.body.appendChild(main);
+    return main;
+  }
+
+  function paragraph(text) {
+    var p = document.createElement("p");
+    p.textContent = text;
+    return p;
+  }
+
+  function notRunning() {
+    var words = data.not_running;
+    var main = panel();
+    var title = document.createElement("h1");
+    title.textContent = words.title;
+    var command = document.createElement("pre");
+    command.style.cssText = "padding: 0.75rem 1rem; background: #f0f0f0; border-radius: 4px;";
+    command.appendChild(document.createElement("code")).textContent = words.command;
+    main.append(title, paragraph(words.how), command, paragraph(words.then));
+    return main;
   }
 
   // Fills in what Decap's translation of the site's language lacks (from our catalogue), so no English
@@ -40,11 +121,51 @@
   }
 
   function register() {
+    formFixes();
     data.stylesheets.forEach(function (href) {
       CMS.registerPreviewStyle(new URL(href, location.href).href);
     });
     CMS.registerPreviewStyle(".sdg-editor-preview { padding: 1rem 1.5rem; max-width: 48rem; }", { raw: true });
     CMS.registerPreviewTemplate("stories", StoryPreview);
+  }
+
+  function formFixes() {
+    // A refusal lists one problem a line (the editor sends them so); Decap's toast would run them together.
+    var style = document.createElement("style");
+    style.textContent = ".Toastify__toast-body { white-space: pre-line; }";
+    document.head.appendChild(style);
+    // Decap puts its error's type name before the editor's words ("API_ERROR: "), a programmer's word.
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (!node.closest && node.parentElement) node = node.parentElement;
+          if (!node.closest || !node.closest(".Toastify")) return;
+          var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            var textNode = walker.currentNode;
+            if (textNode.nodeValue.indexOf("API_ERROR: ") >= 0) textNode.nodeValue = textNode.nodeValue.replace("API_ERROR: ", "");
+          }
+        });
+      });
+    }).observe(document.body, { childList: true, subtree: true });
+    // A refused save is told in Decap's message above; Decap also leaves its failure action unhandled,
+    // which is no error of the page.
+    window.addEventListener("unhandledrejection", function (event) {
+      if (event.reason && /PERSIST_FAILURE$/.test(String(event.reason.type))) event.preventDefault();
+    });
+    // Typing an id the writer has chosen already ("16.1") leaves the options that merely contain it
+    // ("16.10"): Enter would add one of those. It adds only the option that is the typed id.
+    document.addEventListener("keydown", function (event) {
+      var input = event.target;
+      if (event.key !== "Enter" || !input.id || !/^(goals|targets)-field-/.test(input.id)) return;
+      var typed = input.value.trim();
+      var ids = input.id.indexOf("goals") === 0 ? data.goals : data.targets;
+      if (!(typed in ids)) return;
+      var focused = document.getElementById(input.getAttribute("aria-activedescendant") || "");
+      if (focused && focused.textContent.indexOf(typed + " — ") === 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+    }, true);
   }
 
   function list(entry, name) {
