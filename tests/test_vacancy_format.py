@@ -181,3 +181,28 @@ def test_the_editor_edits_vacancies_yml_as_one_list_in_the_sites_language(langua
     assert {name for name, field in fields.items() if field.get("required", True)} == {"id", "title", "url"}
     assert fields["opens"]["default"] == fields["closes"]["default"] == ""  # empty, not today
     assert "16.10" in [option["value"] for option in fields["targets"]["options"]]
+
+
+def test_the_local_editor_hands_over_an_old_file_converted_and_saves_only_the_change(project: Project) -> None:
+    """Decap cannot show a list without its key (the form would be empty, and a save would drop every
+    vacancy): the local editor gives it the converted text, and a save is that text with the new vacancy."""
+    from sdg_stories.editor.repository import StoriesRepository
+
+    project.write("stories/vacancies.yml", OLD)
+    repository = StoriesRepository(project.root, "stories", FRAMEWORK, "nl")
+    handed = repository.handle("getEntry", {"path": "stories/vacancies.yml"})["data"]
+    converted = convert_old_format(OLD, FRAMEWORK)
+    assert handed == converted
+    import yaml
+
+    # As Decap writes the file back from its form: its own YAML, no comments, the new vacancy last.
+    data = yaml.safe_load(handed)
+    data["vacancies"].append({"id": "adviseur-nieuw", "title": "Adviseur Nieuw", "url": "https://werkenbij.example.nl/nieuw", "goals": [3]})
+    raw = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    repository.handle("persistEntry", {"entry": {"path": "stories/vacancies.yml", "raw": raw, "slug": "x"}, "assets": [], "options": {}})
+    saved = (project.stories / "vacancies.yml").read_text("utf-8")
+    assert saved.startswith(converted.rstrip("\n"))  # comments, folded summary and quoting as they were
+    assert "adviseur-nieuw" in saved and "Adviseur Nieuw" in saved
+    vacancies, problems = parse_vacancies(saved, "x", FRAMEWORK, language="nl")
+    assert problems == [] and [v.id for v in vacancies] == ["adviseur-water", "adviseur-wijk", "adviseur-nieuw"]
+
