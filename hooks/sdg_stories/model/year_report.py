@@ -50,9 +50,9 @@ class YearReport:
 
 
 def published(site: Site) -> list[Story]:
-    """The stories the public site shows, whatever the mode: drafts are left out, also under serve."""
-    build_date = site.settings.build_date
-    return [story for story in site.stories if not story.draft and story.date <= build_date]
+    """The stories the public site shows, whatever the mode: drafts and scheduled stories are left out,
+    also under serve (Site.is_published, the build's one rule)."""
+    return [story for story in site.stories if site.is_published(story)]
 
 
 def report_years(site: Site) -> list[int]:
