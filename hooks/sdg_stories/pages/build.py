@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sdg_stories.content.folder import ContentFolder, load_content
+from sdg_stories.content.folder import ContentFolder, LeftOutStory, load_content_leaving_out
 from sdg_stories.model.build_warnings import content_warnings
 from sdg_stories.sdg.goals import Framework, load_framework
 from sdg_stories.pages import GeneratedPage, generate_pages
@@ -17,12 +17,17 @@ from sdg_stories.model.site import Site
 class SiteBuild:
     """Created afresh for every build, so nothing from an earlier build (a deleted story) survives."""
 
-    def __init__(self, project_dir: Path, settings: Settings) -> None:
+    def __init__(self, project_dir: Path, settings: Settings, *, leave_out_broken: bool = False) -> None:
+        """``leave_out_broken``: stories with problems are left out (``left_out``) rather than refused, for
+        the preview; problems elsewhere still raise ContentError."""
         self.settings = settings
         self.framework: Framework = load_framework()
         self.folder = ContentFolder(project_dir / settings.stories_dir, settings.stories_dir)
         # Raises ContentError with every problem; nothing below runs on invalid content.
-        self.content = load_content(self.folder, self.framework, settings.language)
+        self.left_out: list[LeftOutStory]
+        self.content, self.left_out = load_content_leaving_out(
+            self.folder, self.framework, settings.language, leave_out_broken=leave_out_broken
+        )
         self.site = Site(self.content, self.framework, settings)
         # Problems that do not stop the build (a story linking a vacancy that has closed).
         self.warnings: list[Problem] = content_warnings(self.site, self.folder)
