@@ -44,3 +44,37 @@ def test_an_english_project_gets_them_in_english(tmp_path, arguments):
     result = sdg_stories(project.root, *arguments)
     assert result.returncode == 2
     assert CASES[arguments][1] in result.stderr, result.stderr
+
+
+# `sdg-stories new` takes an adviser as a writer knows them
+
+
+def _new(project: Project, adviser: str):
+    return sdg_stories(project.root, "new", "--title", "Een plein", "--adviser", adviser, "--goals", "11", "--summary", "Kort.")
+
+
+@pytest.mark.parametrize("given", ["Anna", "anna", "Anna de Vries", "Bram", "JANSEN"])
+def test_new_takes_an_advisers_first_name_or_full_name(tmp_path, given):
+    project = Project(tmp_path)
+    result = _new(project, given)
+    assert result.returncode == 0, result.stderr
+    (written,) = project.stories.glob("*-een-plein.md")
+    expected = "bram-jansen" if given in ("Bram", "JANSEN") else "anna-de-vries"
+    assert f"adviser: {expected}\n" in written.read_text("utf-8")
+
+
+def test_new_asks_which_adviser_when_a_name_fits_two(tmp_path):
+    project = Project(tmp_path)
+    advisers = project.stories / "advisers.yml"
+    advisers.write_text(advisers.read_text("utf-8") + "anna-bakker:\n  name: Anna Bakker\n  role: Adviseur Water\n", "utf-8")
+    result = _new(project, "Anna")
+    assert result.returncode == 2
+    assert ("'Anna' past bij meer dan één adviseur: anna-bakker (Anna Bakker) of anna-de-vries (Anna de Vries); "
+            "geef aan welke je bedoelt") in result.stderr, result.stderr
+    assert not list(project.stories.glob("*-een-plein.md"))
+
+
+def test_new_names_the_known_advisers_for_a_name_nobody_has(tmp_path):
+    result = _new(Project(tmp_path), "Dirk")
+    assert result.returncode == 2
+    assert "'Dirk' is geen bekende adviseur in stories/advisers.yml (bekend: anna-de-vries, bram-jansen)." in result.stderr, result.stderr
