@@ -4,6 +4,7 @@ wrong, never in PyYAML's English; a refused `mkdocs build` ends in the site's la
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from project import Project
@@ -109,3 +110,13 @@ def test_strict_mode_ends_in_the_sites_language(tmp_path):
     assert not build.ok
     assert "Aborted with" not in build.output, build.output
     assert re.search(r"^Gestopt: \d+ waarschuwingen met --strict; de site is niet vervangen\.$", build.output, re.M), build.output
+
+
+def test_a_summary_stays_under_200_characters_as_the_writers_guide_says():
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "verhaal-schrijven.md").read_text("utf-8")
+    assert "onder de 200 tekens" in guide
+    for length, accepted in ((200, True), (201, False)):
+        text = _story(FIELDS.replace("summary: Kort.", "summary: " + "a" * length))
+        story, problems = parse_story(text, "a.md", "stories/a.md", load_framework(), "nl")
+        assert (story is not None) == accepted, problems
+    assert problems[0].message == "is 201 tekens lang; houd het onder de 200"
