@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from project import Project
+from test_cli import sdg_stories
 
 from sdg_stories.content.story_file import parse_story
 from sdg_stories.sdg.goals import load_framework
@@ -120,3 +121,17 @@ def test_a_summary_stays_under_200_characters_as_the_writers_guide_says():
         story, problems = parse_story(text, "a.md", "stories/a.md", load_framework(), "nl")
         assert (story is not None) == accepted, problems
     assert problems[0].message == "is 201 tekens lang; houd het onder de 200"
+
+
+def test_a_file_name_with_spaces_is_a_warning_that_suggests_the_name_with_dashes(tmp_path):
+    project = Project(tmp_path)
+    project.story("Mijn verhaal.md", title="Mijn verhaal", date="2024-04-05")
+    project.story("2024-04-06-Ons Plein.md", title="Ons plein")
+    build = project.build()
+    assert build.ok, build.output
+    assert ("stories/Mijn verhaal.md: de bestandsnaam 'Mijn verhaal.md' heeft spaties, hoofdletters of andere tekens "
+            "die de schrijfwijzer niet toestaat; geef het bestand de naam stories/2024-04-05-mijn-verhaal.md") in build.output
+    assert "geef het bestand de naam stories/2024-04-06-ons-plein.md" in build.output
+    assert not project.build("--strict").ok
+    check = sdg_stories(project.root, "check")
+    assert "geef het bestand de naam stories/2024-04-05-mijn-verhaal.md" in check.stdout, check.stdout

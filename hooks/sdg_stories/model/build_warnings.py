@@ -6,7 +6,13 @@ reports them; both call ``content_warnings``, so a warning added here shows up i
 
 from __future__ import annotations
 
+import posixpath
+import re
+
 from sdg_stories.content.folder import ContentFolder, with_line
+from sdg_stories.content.messages import messages
+from sdg_stories.content.records import Story
+from sdg_stories.content.story_file import default_slug
 from sdg_stories.content.problems import Problem
 from sdg_stories.model.site import Site
 from sdg_stories.model.vacancies import closed_vacancy_warnings
@@ -19,4 +25,25 @@ def content_warnings(site: Site, folder: ContentFolder) -> list[Problem]:
         for problem in closed_vacancy_warnings(
             site.stories, site.content.vacancies, site.settings.build_date, folder.show, site.settings.language
         )
-    ]
+    ] + file_name_warnings(site.content.stories, folder, site.settings.language)
+
+
+# The writer's guide (docs/verhaal-schrijven.md): the date, then lower-case letters, digits and hyphens.
+_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_GOOD_NAME = re.compile(r"^(?:\d{4}-\d{2}-\d{2}-)?[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
+
+
+def file_name_warnings(stories: tuple[Story, ...], folder: ContentFolder, language: str) -> list[Problem]:
+    """A file named "Mijn verhaal.md" builds (its address comes from a slug), but spaces, capitals and
+    accents make it hard to name in a terminal or a link to the repository: the name it should have."""
+    msg = messages(language)
+    warnings = []
+    for story in stories:
+        directory, name = posixpath.split(story.source)
+        if _GOOD_NAME.match(name):
+            continue
+        dated = _DATED.match(name)
+        prefix = dated[0] if dated else f"{story.date.isoformat()}-"
+        suggestion = posixpath.join(directory, f"{prefix}{default_slug(story.source) or story.slug}.md")
+        warnings.append(Problem(folder.show(story.source), None, None, msg("story.file-name", name=name, suggestion=folder.show(suggestion))))
+    return warnings
