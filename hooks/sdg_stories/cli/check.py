@@ -14,6 +14,7 @@ from sdg_stories.content.folder import ContentFolder, load_content
 from sdg_stories.content.messages import messages
 from sdg_stories.sdg.goals import load_framework
 from sdg_stories.content.problems import ContentError, Problem
+from sdg_stories.model.editor_settings import EditorSettings
 from sdg_stories.cli.project_config import ProjectConfig
 
 
@@ -35,6 +36,8 @@ def check_content(project: ProjectConfig, only: list[Path] | None = None) -> Che
     folder = ContentFolder(project.stories_path, settings.stories_dir)
     selected = _resolve_selection(project, only) if only else None
     problems = list(project.problems)
+    # The editor's settings too: the build refuses them (mkdocs_adapter/editor_files.py), so check does.
+    problems += EditorSettings.from_options(project.editor_options, project.config_file.name, settings.language)[1]
     warnings: list[Problem] = []
     try:
         content = load_content(folder, load_framework(), settings.language)

@@ -60,7 +60,9 @@ def load_project(start: Path) -> ProjectConfig:
         raise ProjectNotFound(messages(FALLBACK)("cli.project.unreadable", file=config_file, reason=reason)) from None
     if not isinstance(config, dict):
         raise ProjectNotFound(messages(FALLBACK)("cli.project.not-a-mapping", file=config_file))
-    options = _mapping((config.get("extra") or {}), "sdg_stories")
+    extra = config.get("extra")
+    # As the build reads it: a value that is no group of settings is reported, not left out in silence.
+    options = extra.get("sdg_stories") if isinstance(extra, dict) else None
     settings, problems = Settings.from_options(
         options,
         language=_theme_language(config.get("theme")),
@@ -68,12 +70,8 @@ def load_project(start: Path) -> ProjectConfig:
         show_drafts=False,  # as `mkdocs build`, the build that publishes
         file=config_file.name,
     )
-    return ProjectConfig(config_file.parent, config_file, settings, tuple(problems), options.get("editor"))
-
-
-def _mapping(parent: object, key: str) -> dict:
-    value = parent.get(key) if isinstance(parent, dict) else None
-    return value if isinstance(value, dict) else {}
+    editor = options.get("editor") if isinstance(options, dict) else None
+    return ProjectConfig(config_file.parent, config_file, settings, tuple(problems), editor)
 
 
 def _theme_language(theme: object) -> str:

@@ -34,6 +34,7 @@ from sdg_stories.content.folder import ADVISERS_FILE, ContentFolder
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import ContentError, Problem
 from sdg_stories.content.story_file import default_slug, read_story_file
+from sdg_stories.model.settings import Settings
 from sdg_stories.model.site import Site
 from sdg_stories.sdg.goals import load_framework
 from sdg_stories.mkdocs_adapter.build import ContentRefused, MkDocsBuild
@@ -80,8 +81,9 @@ class ProblemPreview:
     def _addresses(self, config: MkDocsConfig) -> list[str]:
         """The pages of every story (a rejected one at the address its slug field or file name gives), goal and
         adviser."""
-        options = (config.extra or {}).get("sdg_stories") or {}
-        shown_as = str(options.get("stories_dir", "stories"))
+        # Read as the build reads it: a setting with a mistake gives the default folder, not an exception.
+        options = (config.extra or {}).get("sdg_stories")
+        shown_as = Settings.from_options(options, language=self.language, site_url=None, show_drafts=True, file="")[0].stories_dir
         folder = ContentFolder(Path(config.config_file_path).parent / shown_as, shown_as)
         if not folder.path.is_dir():
             return []
