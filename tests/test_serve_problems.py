@@ -224,3 +224,35 @@ def test_at_200_stories_the_fixed_story_is_back_in_the_browser_soon_after_saving
     # The aim is under 2 s on an idle 2-core machine; a machine shared by several builds takes longer, so
     # the bound here only says that nothing waits for a timeout or a manual reload.
     assert fixed < 20, fixed
+
+
+_BANNER = "() => document.querySelectorAll('section.sdg-problems h2').length > 0"
+
+
+@pytest.mark.serve
+def test_in_the_browser_a_colleagues_broken_story_leaves_the_open_story_in_place_with_a_banner(browser, project):  # noqa: F811
+    from axe_playwright_python.base import AXE_FILE_PATH
+
+    project.story("2024-04-06-wijk.md", title="Een groene wijk")
+    other = project.story("2024-04-05-plein.md", title="Een veilig plein")
+    served = Served(project)
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(served.base + "stories/wijk/")
+        page.wait_for_function(_HEADING, arg="Een groene wijk", timeout=30_000)
+        date = next(line for line in other.read_text("utf-8").splitlines() if line.startswith("date: "))
+        _edit_and_wait(page, other, date, f"date: {BROKEN_DATE}", _BANNER, None, 30)  # a colleague's typo
+        assert page.evaluate(_HEADING, "Een groene wijk"), "the open story stays"
+        assert BROKEN_DATE in page.inner_text("section.sdg-problems")
+        tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+        for url in ("stories/wijk/", "stories/plein/"):
+            page.goto(served.base + url)
+            page.wait_for_selector("section.sdg-problems")
+            page.evaluate(AXE_FILE_PATH.read_text("utf-8"))
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", tags)
+            assert [violation["id"] for violation in result["violations"]] == [], (url, result["violations"])
+        assert "kan nog niet getoond worden" in page.inner_text("article")
+    finally:
+        context.close()
+        served.stop()
