@@ -78,3 +78,10 @@ def test_new_names_the_known_advisers_for_a_name_nobody_has(tmp_path):
     result = _new(Project(tmp_path), "Dirk")
     assert result.returncode == 2
     assert "'Dirk' is geen bekende adviseur in stories/advisers.yml (bekend: anna-de-vries, bram-jansen)." in result.stderr, result.stderr
+
+
+def test_new_adviser_offers_the_key_a_name_would_be(tmp_path):
+    project = Project(tmp_path)
+    result = sdg_stories(project.root, "new-adviser", "--name", "Dirk de Boer", "--key", "Dirk de Boer", "--role", "Adviseur")
+    assert result.returncode == 2
+    assert "'Dirk de Boer' kan geen sleutel zijn: een sleutel heeft alleen kleine letters, cijfers en streepjes; gebruik dirk-de-boer" in result.stderr, result.stderr
