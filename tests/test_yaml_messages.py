@@ -29,6 +29,10 @@ CASES = {
         FIELDS.replace("title: Een veilig plein", 'title: "Een veilig plein'), 2,
         'het aanhalingsteken (") dat op deze regel opent, wordt nergens gesloten', 'the quote (") that opens on this line is never closed',
     ),
+    "unclosed quote in the title with a quoted summary below": (
+        FIELDS.replace("title: Een veilig plein", 'title: "Een veilig plein').replace("summary: Kort.", 'summary: "Kort: en goed."'), 2,
+        'het aanhalingsteken (") dat op deze regel opent, wordt nergens gesloten', 'the quote (") that opens on this line is never closed',
+    ),
     "unclosed single quote lower down": (
         FIELDS.replace("summary: Kort.", "summary: 'Kort."), 6,
         "het aanhalingsteken (') dat op deze regel opent", "the quote (') that opens on this line",
@@ -135,3 +139,16 @@ def test_a_file_name_with_spaces_is_a_warning_that_suggests_the_name_with_dashes
     assert not project.build("--strict").ok
     check = sdg_stories(project.root, "check")
     assert "geef het bestand de naam stories/2024-04-05-mijn-verhaal.md" in check.stdout, check.stdout
+
+
+def test_sdg_stories_names_a_mistake_in_mkdocs_yml_at_its_line_in_dutch(tmp_path):
+    project = Project(tmp_path)
+    config = project.root / "mkdocs.yml"
+    lines = config.read_text("utf-8").splitlines(True)
+    number = next(index for index, line in enumerate(lines) if line.startswith("site_name:"))
+    lines[number] = 'site_name: "Verhalen over de SDG\n'
+    config.write_text("".join(lines), "utf-8")
+    result = sdg_stories(project.root, "check")
+    assert result.returncode != 0
+    assert f"mkdocs.yml:{number + 1} kan niet gelezen worden: het aanhalingsteken (\") dat op deze regel opent" in result.stderr, result.stderr
+    assert not PYYAML.search(result.stderr), result.stderr

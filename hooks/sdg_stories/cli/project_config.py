@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from sdg_stories.content.yaml_mistakes import explain
 from sdg_stories.content.messages import FALLBACK, messages
 from sdg_stories.content.problems import Problem
 from sdg_stories.model.settings import Settings
@@ -53,11 +54,20 @@ def find_config_file(start: Path) -> Path:
 
 def load_project(start: Path) -> ProjectConfig:
     config_file = find_config_file(start)
+    msg = messages(FALLBACK)
     try:
-        config = yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader)
-    except (UnicodeDecodeError, yaml.YAMLError) as error:
-        reason = getattr(error, "problem", None) or "it is not valid YAML"
-        raise ProjectNotFound(messages(FALLBACK)("cli.project.unreadable", file=config_file, reason=reason)) from None
+        text = config_file.read_text("utf-8")
+        config = yaml.load(text, Loader=_TolerantLoader)
+    except UnicodeDecodeError:
+        raise ProjectNotFound(msg("cli.project.unreadable", file=config_file, reason=msg("story.not-utf8"))) from None
+    except yaml.YAMLError as error:
+        # Worded as a story's YAML mistake is (content/yaml_mistakes.py), with its line, not in PyYAML's English.
+        if isinstance(error, yaml.MarkedYAMLError):
+            line, reason = explain(error, text, msg)
+            where = f"{config_file}:{line + 1}" if line is not None else config_file
+        else:
+            where, reason = config_file, msg("yaml.unreadable")
+        raise ProjectNotFound(msg("cli.project.unreadable", file=where, reason=reason)) from None
     if not isinstance(config, dict):
         raise ProjectNotFound(messages(FALLBACK)("cli.project.not-a-mapping", file=config_file))
     extra = config.get("extra")

@@ -26,6 +26,11 @@ def explain(error: yaml.MarkedYAMLError, text: str, msg: Messages) -> tuple[int 
     problem_line = error.problem_mark.line if error.problem_mark else None
     context_line = error.context_mark.line if error.context_mark else None
 
+    opened = _unclosed_quote(lines, problem_line)
+    if opened is not None:
+        # A quote left open runs on to the next quote lines further down, where PyYAML stumbles: the
+        # mistake is where it opened.
+        return opened[0], msg("yaml.unclosed-quote", quote=opened[1])
     if "'\\t'" in problem or "tab character" in problem:  # PyYAML writes the tab as '\t'
         return problem_line, msg("yaml.tab")
     if "quoted scalar" in context and error.context_mark is not None:
@@ -53,6 +58,31 @@ def explain(error: yaml.MarkedYAMLError, text: str, msg: Messages) -> tuple[int 
             return problem_line, msg("yaml.text-after-quote")
         return problem_line, msg("yaml.indentation")
     return problem_line if problem_line is not None else context_line, msg("yaml.unreadable")
+
+
+_OPENS_QUOTE = re.compile(r"^\s*(?:- )?(?:[A-Za-z_][\w-]*:\s+)?(?P<quote>[\"'])(?P<rest>.*)$")
+
+
+def _unclosed_quote(lines: list[str], problem_line: int | None) -> tuple[int, str] | None:
+    """The line above ``problem_line`` where a value opens with a quote that the same line does not close,
+    when the quote closes only at or after the problem (the quoted text swallowed the lines between)."""
+    if problem_line is None:
+        return None
+    for number, line in enumerate(lines[:problem_line]):
+        match = _OPENS_QUOTE.match(line)
+        if match is None or _closes(match["rest"], match["quote"]):
+            continue
+        closing = next((later for later in range(number + 1, len(lines)) if match["quote"] in lines[later]), None)
+        if closing is None or closing >= problem_line:
+            return number, match["quote"]
+        return None  # a quoted text over several lines, closed before the mistake: not this
+    return None
+
+
+def _closes(rest: str, quote: str) -> bool:
+    if quote == "'":
+        return "'" in rest.replace("''", "")  # '' is a quote inside single quotes
+    return re.search(r'(?<!\\)"', rest.replace("\\\\", "")) is not None
 
 
 def _char_at(lines: list[str], mark: yaml.Mark) -> str:
