@@ -65,8 +65,7 @@ def load_content(folder: ContentFolder, framework: Framework, default_lang: str)
 
     ``default_lang`` is the site's language: a story's language unless it names one, and the language
     of the messages."""
-    content, left_out = load_content_leaving_out(folder, framework, default_lang, leave_out_broken=False)
-    return content
+    return load_content_leaving_out(folder, framework, default_lang, leave_out_broken=False)[0]
 
 
 def load_content_leaving_out(
@@ -101,11 +100,13 @@ def load_content_leaving_out(
         by_file = {folder.show(reference.source): reference for reference in references}
         if not leave_out_broken or any(problem.file not in by_file for problem in problems):
             raise ContentError(problems, default_lang)
-        for shown, reference in by_file.items():
-            own = tuple(sorted(set(problem for problem in problems if problem.file == shown)))
-            if own:
-                slug = reference.slug or default_slug(reference.source)
-                left_out.append(LeftOutStory(reference.source, shown, slug if slug not in RESERVED_SLUGS else None, own))
+        per_file: dict[str, set[Problem]] = {}
+        for problem in problems:
+            per_file.setdefault(problem.file, set()).add(problem)
+        for shown, own in sorted(per_file.items()):
+            reference = by_file[shown]
+            slug = reference.slug or default_slug(reference.source)
+            left_out.append(LeftOutStory(reference.source, shown, slug if slug not in RESERVED_SLUGS else None, tuple(sorted(own))))
         broken = {story.source for story in left_out}
         stories = [story for story in stories if story.source not in broken]
     stories.sort(key=lambda story: (story.date, story.slug), reverse=True)
