@@ -59,9 +59,10 @@ class TranslatedIntRange(click.IntRange):
             number = int(value)
         except (TypeError, ValueError):
             self.fail(msg("cli.not-a-number", value=value), param, ctx)
-        if (self.min is not None and number < self.min) or (self.max is not None and number > self.max):
+        try:
+            return super().convert(value, param, ctx)  # the range as Click decides it (open ends, clamping)
+        except click.BadParameter:
             self.fail(msg("cli.out-of-range", value=number, low=self.min, high=self.max), param, ctx)
-        return super().convert(value, param, ctx)
 
 
 _SUBCLASSES = ((click.IntRange, TranslatedIntRange), (click.Choice, TranslatedChoice), (click.Path, TranslatedPath))
