@@ -17,7 +17,8 @@ CASES = {
     ("chek",): ("er is geen opdracht 'chek'. Bedoelde je check?", "there is no command 'chek'. Did you mean check?"),
     ("check", "--nosuch"): ("Fout: er is geen optie --nosuch.", "Error: there is no option --nosuch."),
     ("check", "--fromat", "json"): ("Bedoelde je --format?", "Did you mean --format?"),
-    ("check", "stories/nergens.md"): ("'stories/nergens.md' bestaat niet", "'stories/nergens.md' does not exist"),
+    ("check", "stories/nergens.md"): ("Ongeldige waarde voor '[PADEN]...': 'stories/nergens.md' bestaat niet", "'stories/nergens.md' does not exist"),
+    ("goals", "99"): ("Ongeldige waarde voor NUMMER: er is geen doel 99", "there is no goal 99"),
     ("--project", "nergens", "check"): ("'nergens' bestaat niet", "'nergens' does not exist"),
     ("check", "--format", "xml"): ("'xml' is geen van de keuzes; kies text of json", "'xml' is not one of the choices; choose text or json"),
     ("goals", "11", "12"): ("onverwachte extra argumenten: 12.", "unexpected extra arguments: 12."),
@@ -35,6 +36,7 @@ def test_click_refusals_are_worded_in_dutch_on_a_dutch_project(tmp_path, argumen
     assert not CLICK_ENGLISH.search(result.stderr), result.stderr
     if "Gebruik:" in result.stderr:
         assert "[OPTIES]" in result.stderr
+    assert "PATHS" not in result.stderr and "WORD|NUMBER" not in result.stderr
 
 
 @pytest.mark.parametrize("arguments", [("nosuch",), ("chek",), ("check", "--nosuch"), ("check", "--format", "xml")], ids=" ".join)

@@ -59,6 +59,14 @@ class TranslatedOption(click.Option):
             self.help = message_id
 
 
+class TranslatedArgument(click.Argument):
+    """An argument whose ``metavar`` (``[PATHS]...``) is a message id, shown in usage lines and errors."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        metavar, msg = super().make_metavar(ctx), _msg(ctx)
+        return msg(metavar) if metavar in msg.ids else metavar
+
+
 class TranslatedCommand(click.Command):
     """A command whose ``help`` and ``short_help`` are message ids, with headings in the project's language."""
 
@@ -115,6 +123,7 @@ class TranslatedGroup(TranslatedCommand, click.Group):
 
 # What the commands are declared with: their help texts are message ids, shown in the project's language.
 option = functools.partial(click.option, cls=TranslatedOption)
+argument = functools.partial(click.argument, cls=TranslatedArgument)
 command = functools.partial(click.command, cls=TranslatedCommand, context_settings=CONTEXT)
 
 
