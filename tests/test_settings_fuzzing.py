@@ -126,3 +126,24 @@ def test_serve_shows_a_broken_setting_on_its_pages(tmp_path, name):
         assert result["ok"], result
         panel = serve.soup("").select_one("section.sdg-problems")
         assert message.split(": ", 1)[1] in " ".join(panel.get_text(" ").split()), panel.get_text()
+
+
+@settings(FUZZ, max_examples=150)
+@given(st.dictionaries(st.sampled_from(["theme", "extra", "site_url", "site_name"]), value | st.fixed_dictionaries(
+    {"language": value, "name": st.sampled_from(["material", "mkdocs", ""]) | value}) | st.fixed_dictionaries(
+    {"sdg_stories": group | value}), max_size=4))
+def test_sdg_stories_reads_any_mkdocs_yml_into_settings_or_a_sentence(config) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from sdg_stories.cli.project_config import ProjectNotFound, load_project
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+        try:
+            project = load_project(Path(folder))
+        except ProjectNotFound as refused:
+            assert str(refused)
+        else:
+            _assert_problems(list(project.problems))
+            EditorSettings.from_options(project.editor_options, "mkdocs.yml", project.settings.language)
