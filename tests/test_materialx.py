@@ -95,12 +95,15 @@ def _page(browser: Any, width: int, **options: Any) -> tuple[Any, list[str]]:
     return page, errors
 
 
+def _trigger(page: Any) -> Any:
+    """The header's search as the visitor sees it: a field when wide, an icon when narrow."""
+    wide = page.viewport_size["width"] > 960
+    return page.locator(f".sdg-search--{'wide' if wide else 'narrow'} pagefind-modal-trigger button")
+
+
 def _open_search(page: Any) -> Any:
-    """Open the header's search by mouse (a field when wide, an icon when narrow) and type; the result links."""
-    trigger = page.locator(".sdg-search--wide pagefind-modal-trigger button")
-    if not trigger.is_visible():
-        trigger = page.locator(".sdg-search--narrow pagefind-modal-trigger button")
-    _press(page, trigger)
+    """Open the header's search by mouse and type; the result links."""
+    _press(page, _trigger(page))
     field = page.locator("pagefind-modal pagefind-input input")
     field.wait_for(state="visible")
     field.press_sequentially(TERM)
@@ -144,6 +147,54 @@ def test_the_theme_speaks_the_sites_language_and_credits_materialx(site: Build) 
     assert soup.select_one(".md-tabs__item--active").get_text(strip=True) == "Verhalen"  # a story's tab
 
 
+# The contrast of an element's text with what lies beneath it: its own and its ancestors' backgrounds laid
+# over white (axe leaves out text on see-through backgrounds, as MaterialX's glass header is).
+CONTRAST = """element => {
+    const rgba = value => {
+        const numbers = value.match(/[\\d.]+/g).map(Number);
+        const scale = value.startsWith('color(') ? 255 : 1;
+        return [numbers[0] * scale, numbers[1] * scale, numbers[2] * scale, numbers.length > 3 ? numbers[3] : 1];
+    };
+    const layers = [];
+    for (let node = element; node; node = node.parentElement) layers.unshift(rgba(getComputedStyle(node).backgroundColor));
+    let beneath = [255, 255, 255];
+    for (const [r, g, b, a] of layers) beneath = [r * a + beneath[0] * (1 - a), g * a + beneath[1] * (1 - a), b * a + beneath[2] * (1 - a)];
+    const channel = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    const [light, dark] = [luminance(rgba(getComputedStyle(element).color)), luminance(beneath)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+}"""
+
+
+@pytest.fixture(scope="module")
+def glass_site(mx_project: Project, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The same site with MaterialX's own header, white glass (theme.topbar_style left out)."""
+    root = tmp_path_factory.mktemp("glass")
+    project = Project(root, example_content=True)
+    (root / "mkdocs.yml").write_text((mx_project.root / "mkdocs.yml").read_text("utf-8").replace(
+        "topbar_style: primary", "topbar_style: glass"), "utf-8")
+    done = _properdocs(root, "build", "--strict", "-d", "site")
+    assert done.returncode == 0, done.stdout + done.stderr
+    return Build(done.returncode, done.stdout + done.stderr, project.root / "site")
+
+
+@pytest.mark.parametrize("header", ["primary", "glass"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_search_in_the_header_is_readable_on_either_header(browser: Any, served_site: Any, site: Build,
+                                                                glass_site: Build, header: str, width: int) -> None:  # noqa: F811
+    page, _ = _page(browser, width)
+    try:
+        page.goto(served_site(site if header == "primary" else glass_site) + STORY)
+        assert page.evaluate("document.body.dataset.mxTopbar") == header
+        trigger = _trigger(page)
+        assert trigger.is_visible()
+        assert trigger.evaluate(CONTRAST) >= 3  # the icon (and at 1280 px the word) against the header
+        if width > 960:
+            assert trigger.evaluate(CONTRAST) >= 4.5
+    finally:
+        page.context.close()
+
+
 # --- a visitor -----------------------------------------------------------------------------------------
 
 
@@ -184,13 +235,16 @@ def test_a_goal_clicked_in_the_overview_filters_the_stories(browser: Any, served
         page.context.close()
 
 
-def test_without_javascript_the_header_says_how_to_browse(browser: Any, served_site: Any, site: Build) -> None:  # noqa: F811
+@pytest.mark.parametrize("header", ["primary", "glass"])
+def test_without_javascript_the_header_says_how_to_browse(browser: Any, served_site: Any, site: Build,
+                                                          glass_site: Build, header: str) -> None:  # noqa: F811
     page, _ = _page(browser, 1280, java_script_enabled=False)
     try:
-        page.goto(served_site(site) + STORY)
+        page.goto(served_site(site if header == "primary" else glass_site) + STORY)
         fallback = page.locator("header .sdg-search-fallback")
         assert fallback.is_visible()
         assert fallback.inner_text().startswith("Zoeken werkt alleen met JavaScript")
+        assert fallback.evaluate(CONTRAST) >= 4.5
     finally:
         page.context.close()
 
