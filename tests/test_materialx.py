@@ -195,6 +195,31 @@ def test_the_search_in_the_header_is_readable_on_either_header(browser: Any, ser
         page.context.close()
 
 
+# What MaterialX's Dutch leaves in English (its language files), besides what Material and the rest do.
+MATERIALX_ENGLISH = ["Authors", "Download", "Collapse", "Expand remaining", "Toggle line selection", "Switch to Lunr"]
+
+
+@pytest.mark.parametrize("url", ["", "stories/", STORY, "sdg/11/", "advisers/dirk-blokhuis/", "404.html"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_english_theme_words_on_the_dutch_site(browser: Any, served_site: Any, site: Build, url: str,
+                                                  width: int) -> None:  # noqa: F811
+    from test_visitors import ENGLISH, _visible_words
+
+    page, errors = _page(browser, width)
+    try:
+        page.goto(served_site(site) + url)
+        page.mouse.wheel(0, 2500)  # and back a little: MaterialX's "back to top" bar shows
+        page.wait_for_timeout(300)
+        page.mouse.wheel(0, -400)
+        if not url:  # the search dialog too, with a search typed
+            _open_search(page)
+        words = _visible_words(page)
+        assert [english for english in (*ENGLISH, *MATERIALX_ENGLISH) if english in words] == []
+        assert errors == []
+    finally:
+        page.context.close()
+
+
 # --- a visitor -----------------------------------------------------------------------------------------
 
 
