@@ -26,20 +26,19 @@ from sdg_stories.cli.vacancies_command import vacancies
 from sdg_stories.content.messages import messages
 
 
-@click.group(cls=TranslatedGroup, context_settings=CONTEXT, help="cli.help")
-@option("--project", type=click.Path(exists=True, path_type=Path), metavar="DIR", help="cli.project-option")
-@option("--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda ctx, param, value: _version(ctx, value),
-        help="cli.version-option")
-@click.pass_context
-def cli(ctx: click.Context, project: Path | None) -> None:
-    ctx.obj = Session(project)
-
-
-def _version(ctx: click.Context, value: bool) -> None:
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     """The tool's version and the stack it builds on (stack.py), in the project's language."""
     if value and not ctx.resilient_parsing:
         click.echo(version_text(messages(language_of(ctx))))
         ctx.exit()
+
+
+@click.group(cls=TranslatedGroup, context_settings=CONTEXT, help="cli.help")
+@option("--project", type=click.Path(exists=True, path_type=Path), metavar="DIR", help="cli.project-option")
+@option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version, help="cli.version-option")
+@click.pass_context
+def cli(ctx: click.Context, project: Path | None) -> None:
+    ctx.obj = Session(project)
 
 
 for _command in (check, goals, new, new_adviser, vacancies, editor, report):
