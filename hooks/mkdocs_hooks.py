@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 # Imported at module top: MkDocs puts hooks/ on sys.path only while it imports this file.
+from sdg_stories.mkdocs_adapter.aborting import abort_if_strict_failed, aborting_in_site_language
 from sdg_stories.mkdocs_adapter.build import GOALS_CSS, MkDocsBuild, close_search_indexes
 from sdg_stories.mkdocs_adapter.problem_preview import ProblemPreview, start_build
 from sdg_stories.mkdocs_adapter.theme import localise_config, theme_words
@@ -27,6 +28,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _command, _dirty = command, dirty
 
 
+@aborting_in_site_language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Validates all content here, before MkDocs cleans site/; and points site_dir at a staging folder
     # published in on_post_build, so a build failing later leaves the old site intact too.
@@ -38,19 +40,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@aborting_in_site_language
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return _build(config).add_files(files, config)
 
 
+@aborting_in_site_language
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _build(config).set_page_meta(page)
     return markdown
 
 
+@aborting_in_site_language
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return _build(config).page_content(html, page)
 
 
+@aborting_in_site_language
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _build(config).finish_cards()  # before MkDocs copies the static files, the cards among them
     _build(config).theme_globals(env)
@@ -58,13 +64,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+@aborting_in_site_language
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     return _build(config).page_context(context, page)
 
 
+@aborting_in_site_language
 def on_post_build(config: MkDocsConfig) -> None:
     _build(config).write_search_index()
-    _build(config).publish(config)  # last: site/ is replaced only by a build that got this far
+    _build(config).publish(config)  # site/ is replaced only by a build that got this far
+    abort_if_strict_failed(config)  # MkDocs' next step, but in the site's language
 
 
 def on_build_error(error: Exception) -> None:

@@ -99,7 +99,7 @@ def write_nasty_project(project: Project) -> list[str]:
             f"2024-01-{index % 28 + 1:02d}-verhaal-{index}.md",
             body=SAFE_BODY.format(payload=as_body_text(payload)),
             title=payload[:200],
-            summary=(payload + " samenvatting")[:500],
+            summary=(payload + " samenvatting")[:200],
             adviser=f"adviseur-{index % 8}" if index % 3 else "anna-de-vries",
             goals=[index % 17 + 1, 11],
             targets=["11.7"] if index % 2 else None,

@@ -408,7 +408,7 @@ def test_check_reports_the_builds_warnings_and_notices(project):
     def shown(prefix: str) -> list[str]:
         return [line.removeprefix(prefix) for line in check.stdout.splitlines() if line.startswith(prefix)]
     # A missing site_url is a warning (--strict fails on it); a story naming a vacancy that closed since is
-    # information: time passing is no fault of the site (model/notices.py).
+    # information: time passing is no fault of the site (model/findings.py).
     assert shown("waarschuwing: ") == logged("WARNING")
     assert shown("waarschuwing: ")[0].startswith("mkdocs.yml: site_url: is niet ingesteld")
     assert shown("ter informatie: ") == logged("INFO") == [

@@ -40,9 +40,9 @@ FAILURES = {
     "a closed vacancy under --strict": (
         lambda p: (p.write("stories/vacancies.yml", "- id: oud\n  title: Oud\n  url: https://a.example/\n  goals: [11]\n  closes: 2020-01-01\n"),
                    p.story("2024-01-02-y.md", vacancies=["oud"])),
-        "in strict mode",
+        "met --strict; de site is niet vervangen",
     ),
-    "a broken link in a hand-written page under --strict": (lambda p: p.write("docs/extra.md", "# Extra\n\n[weg](bestaat-niet.md)\n"), "in strict mode"),
+    "a broken link in a hand-written page under --strict": (lambda p: p.write("docs/extra.md", "# Extra\n\n[weg](bestaat-niet.md)\n"), "waarschuwingen met --strict; de site is niet vervangen"),
 }
 
 

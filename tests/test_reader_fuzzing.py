@@ -43,7 +43,7 @@ YAML_PUNCTUATION = list("-:?[]{},#&*!|>'\"%@`\n\t .") + ["---", "...", "<<", "!!
 markup_text = st.one_of(
     st.text(),
     st.lists(st.sampled_from(MARKUP) | st.text(max_size=5), max_size=12).map("".join),
-    # just past every field's limit (titles 200, summaries 500, URLs 1,000, any text 2,000)
+    # just past every field's limit (titles and story summaries 200, vacancy summaries 600, URLs 1,000, any text 2,000)
     st.sampled_from([199, 201, 499, 501, 1_001, 2_001]).map(lambda n: "é" * n),
 )
 nasty_text = markup_text | st.integers(0, 50_000).map(lambda n: "x" * n) | st.integers(1, 5_000).map(lambda n: "<" * n)

@@ -35,7 +35,7 @@ def _problems(html_soup) -> list[str]:
 
 
 @pytest.mark.serve
-def test_serve_shows_the_problems_on_every_page_and_the_story_again_once_fixed(project):
+def test_serve_leaves_a_broken_story_out_shows_its_problems_and_builds_every_other_story(project):
     story = project.story("2024-04-05-plein.md", title="Een veilig plein")
     project.story("2024-04-06-wijk.md", title="Een groene wijk")
     with ServeSession(project) as serve:
@@ -46,17 +46,29 @@ def test_serve_shows_the_problems_on_every_page_and_the_story_again_once_fixed(p
         story.write_text(story.read_text("utf-8").replace("2024-04-05", BROKEN_DATE), "utf-8")
         result = serve.build()
         assert result["ok"], result  # the build succeeds, so MkDocs' server answers and live reload fires
-        assert any("de voorvertoning toont het op elke pagina" in message and DUTCH in message
+        assert any("1 verhaal heeft problemen en ontbreekt in de voorvertoning" in message and DUTCH in message
                    for message in result["warnings"]), result["warnings"]
-        # Every page: the story's own address, the other story's, listings, a goal, a hand-written page, 404.
-        for url in ("stories/plein/", "stories/wijk/", "stories/", "sdg/11/", "", "verhaal-schrijven/", "404.html"):
+        # The good story is built as usual, and listed; the banner names the broken one above it.
+        good = serve.soup("stories/wijk/")
+        assert good.select_one("article.md-content__inner h1").get_text(strip=True) == "Een groene wijk"
+        assert "Een groene wijk" in serve.content("stories/").get_text()
+        assert "Een veilig plein" not in serve.content("stories/").get_text()
+        for url in ("stories/wijk/", "stories/", "sdg/11/", "", "verhaal-schrijven/", "404.html"):
             soup = serve.soup(url)
             assert _problems(soup) == [PANEL], url
-            panel = soup.select_one("section.sdg-problems")
-            assert panel["role"] == "alert" and panel["lang"] == "nl"
-            assert panel.h1.get_text(strip=True) == "De site kan niet gebouwd worden: 1 probleem"
-            assert "laadt dan vanzelf opnieuw" in panel.get_text()
-        assert serve.content("stories/plein/").h1 is None or "Een veilig plein" not in serve.content("stories/plein/").get_text()
+            banner = soup.select_one("section.sdg-problems")
+            assert banner["role"] == "alert" and banner["lang"] == "nl"
+            assert banner.h2.get_text(strip=True) == "1 verhaal ontbreekt in de voorvertoning", url
+            assert "alle andere verhalen staan er gewoon" in banner.get_text()
+        # The broken story's own address: its problems as the page, with its file in the tab's title.
+        own = serve.soup("stories/plein/")
+        assert _problems(own) == [PANEL]
+        assert len(own.select("section.sdg-problems")) == 1
+        heading = own.select_one("article.md-content__inner h1")
+        assert heading.get_text(strip=True) == "stories/2024-04-05-plein.md kan nog niet getoond worden"
+        assert own.title.get_text().startswith("stories/2024-04-05-plein.md kan nog niet getoond worden")
+        assert "Index" not in own.title.get_text()
+        assert "laden dan vanzelf opnieuw" in own.get_text()
 
         # A story with a slug of its own keeps its address while it has a problem: the page the writer has
         # open is a page (with live reload), not MkDocs' bare 404 answer.
@@ -64,16 +76,34 @@ def test_serve_shows_the_problems_on_every_page_and_the_story_again_once_fixed(p
         assert serve.build()["ok"]
         assert (serve.site / "stories/eigen-adres/index.html").is_file()
         assert _problems(serve.soup("stories/eigen-adres/")) and not (serve.site / "stories/markt").exists()
+        assert serve.content("stories/wijk/").h1.get_text(strip=True) == "Een groene wijk"
         named.unlink()
 
         story.write_text(story.read_text("utf-8").replace(BROKEN_DATE, "2024-04-05"), "utf-8")
         result = serve.build()
-        assert result["ok"] and not [m for m in result["warnings"] if "probleem" in m], result
+        assert result["ok"] and not [m for m in result["warnings"] if "probleem" in m or "ontbreekt" in m], result
         assert serve.content("stories/plein/").h1.get_text(strip=True) == "Een veilig plein"
         for url in ("stories/plein/", "stories/", "404.html"):
             assert _problems(serve.soup(url)) == [], url
     build = project.build()
     assert build.ok, build.output
+
+
+@pytest.mark.serve
+def test_a_problem_every_story_depends_on_still_shows_on_every_page_without_an_empty_index_heading(project):
+    project.story("2024-04-05-plein.md", title="Een veilig plein")
+    advisers = project.stories / "advisers.yml"
+    advisers.write_text(advisers.read_text("utf-8") + "\n  : kapot\n", "utf-8")
+    with ServeSession(project) as serve:
+        assert serve.build()["ok"]
+        for url in ("stories/plein/", "stories/", ""):
+            soup = serve.soup(url)
+            assert _problems(soup), url
+            assert "Index" not in soup.title.get_text(), url
+            assert [h.get_text(strip=True) for h in soup.select("h1") if h.get_text(strip=True) == "Index"] == [], url
+        own = serve.soup("stories/plein/")
+        assert own.title.get_text().startswith("De site kan niet gebouwd worden")
+        assert len(own.select("section.sdg-problems")) == 1
 
 
 @pytest.mark.serve
@@ -84,7 +114,7 @@ def test_the_problem_page_speaks_english_on_an_english_site_and_escapes_what_wri
         assert serve.build()["ok"]
         soup = serve.soup("stories/plein/")
         panel = soup.select_one("section.sdg-problems")
-        assert panel.h1.get_text(strip=True) == "The site cannot be built: 1 problem"
+        assert panel.h1.get_text(strip=True) == "stories/2024-04-05-plein.md cannot be shown yet"
         assert panel["lang"] == "en"
         assert "must be lower case letters, digits and hyphens" in panel.get_text()
         assert panel.select("script") == [] and "<script>alert(1)</script>" in panel.get_text()
@@ -194,3 +224,35 @@ def test_at_200_stories_the_fixed_story_is_back_in_the_browser_soon_after_saving
     # The aim is under 2 s on an idle 2-core machine; a machine shared by several builds takes longer, so
     # the bound here only says that nothing waits for a timeout or a manual reload.
     assert fixed < 20, fixed
+
+
+_BANNER = "() => document.querySelectorAll('section.sdg-problems h2').length > 0"
+
+
+@pytest.mark.serve
+def test_in_the_browser_a_colleagues_broken_story_leaves_the_open_story_in_place_with_a_banner(browser, project):  # noqa: F811
+    from axe_playwright_python.base import AXE_FILE_PATH
+
+    project.story("2024-04-06-wijk.md", title="Een groene wijk")
+    other = project.story("2024-04-05-plein.md", title="Een veilig plein")
+    served = Served(project)
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(served.base + "stories/wijk/")
+        page.wait_for_function(_HEADING, arg="Een groene wijk", timeout=30_000)
+        date = next(line for line in other.read_text("utf-8").splitlines() if line.startswith("date: "))
+        _edit_and_wait(page, other, date, f"date: {BROKEN_DATE}", _BANNER, None, 30)  # a colleague's typo
+        assert page.evaluate(_HEADING, "Een groene wijk"), "the open story stays"
+        assert BROKEN_DATE in page.inner_text("section.sdg-problems")
+        tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+        for url in ("stories/wijk/", "stories/plein/"):
+            page.goto(served.base + url)
+            page.wait_for_selector("section.sdg-problems")
+            page.evaluate(AXE_FILE_PATH.read_text("utf-8"))
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", tags)
+            assert [violation["id"] for violation in result["violations"]] == [], (url, result["violations"])
+        assert "kan nog niet getoond worden" in page.inner_text("article")
+    finally:
+        context.close()
+        served.stop()

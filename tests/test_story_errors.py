@@ -52,7 +52,7 @@ def test_a_failed_build_leaves_the_previous_site(broken):
 
 # The project's mkdocs.yml has theme.language: nl, so the writers read Dutch.
 EXPECTED = [
-    ("2024-01-02-yaml.md:2", "de YAML kan niet gelezen worden"),
+    ("2024-01-02-yaml.md:2", "de tekst van title bevat een dubbele punt met een spatie erna; zet de hele tekst tussen aanhalingstekens"),
     ("2024-01-03-geen-front-matter.md:1", "het verhaal heeft geen velden bovenaan (front matter)"),
     ("2024-01-04-lijst.md:2", "bovenaan moeten velden staan"),
     ("2024-01-05-leeg.md:2", "bovenaan moeten velden staan"),

@@ -5,13 +5,17 @@ docs/overrides/partials/ holds copies of Material's partials with our parts mark
 leaves English, the logo's alt text). When
 Material changes one of them, our copy silently keeps the old one: these tests fail instead, naming what
 differs outside the marked parts.
+
+The same copies serve MaterialX (the `materialx` extra, in a virtual environment of its own, as both ship a
+package named ``material``): the guards compare them with whichever theme is installed, and .ci/run runs
+them in both environments.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import material
@@ -21,6 +25,18 @@ from sdg_stories.search import pagefind_process
 from sdg_stories.search.pagefind_index import SearchIndex, SearchIndexError
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _installed_theme() -> tuple[str, str]:
+    """The distribution whose ``material`` package is installed, and the name our copies give it."""
+    try:
+        version("mkdocs-materialx")
+    except PackageNotFoundError:
+        return "mkdocs-material", "Material"
+    return "mkdocs-materialx", "MaterialX"
+
+
+THEME, THEME_NAME = _installed_theme()
 OVERRIDES = ROOT / "docs" / "overrides" / "partials"
 MATERIAL_PARTIALS = Path(material.__file__).parent / "templates" / "partials"
 OURS = OVERRIDES / "header.html"
@@ -28,20 +44,36 @@ MATERIAL = MATERIAL_PARTIALS / "header.html"
 _GENERATED_NOTE = "  This file was automatically generated - do not edit"
 _MARKED = re.compile(r"^[ \t]*\{#- sdg-stories begin.*?\{#- sdg-stories end -#\}\n", re.S | re.M)
 # What our marked parts stand in for in Material's header: its lunr search button and dialog, and the
-# note that the file is generated (ours says where it comes from instead).
-REPLACED = [
-    _GENERATED_NOTE,
-    '    {% if "material/search" in config.plugins %}',
-    '      {% set search = config.plugins["material/search"] | attr("config") %}',
-    "      {% if search.enabled %}",
-    '        <label class="md-header__button md-icon" for="__search">',
-    '          {% set icon = config.theme.icon.search or "material/magnify" %}',
-    '          {% include ".icons/" ~ icon ~ ".svg" %}',
-    "        </label>",
-    '        {% include "partials/search.html" %}',
-    "      {% endif %}",
-    "    {% endif %}",
-]
+# note that the file is generated (ours says where it comes from instead). MaterialX's differs only there.
+REPLACED_BY_THEME = {
+    "mkdocs-material": [
+        _GENERATED_NOTE,
+        '    {% if "material/search" in config.plugins %}',
+        '      {% set search = config.plugins["material/search"] | attr("config") %}',
+        "      {% if search.enabled %}",
+        '        <label class="md-header__button md-icon" for="__search">',
+        '          {% set icon = config.theme.icon.search or "material/magnify" %}',
+        '          {% include ".icons/" ~ icon ~ ".svg" %}',
+        "        </label>",
+        '        {% include "partials/search.html" %}',
+        "      {% endif %}",
+        "    {% endif %}",
+    ],
+    "mkdocs-materialx": [
+        _GENERATED_NOTE,
+        '    {% if "materialx/search" in config.plugins %}',
+        '      {% set search = config.plugins["materialx/search"] | attr("config") %}',
+        "      {% if search %}",
+        '        <label class="md-header__button md-icon" for="__search">',
+        '          {% set icon = config.theme.icon.search or "octicons/search-24" %}',
+        '          {% include ".icons/" ~ icon ~ ".svg" %}',
+        "        </label>",
+        '        {% include "partials/search.html" %}',
+        "      {% endif %}",
+        "    {% endif %}",
+    ],
+}
+REPLACED = REPLACED_BY_THEME[THEME]
 
 
 def _unmarked(text: str) -> list[str]:
@@ -65,14 +97,19 @@ def _differences(ours: str, theirs: str) -> tuple[list[str], list[str]]:
 REPLACED_IN = {
     "header.html": REPLACED,
     "tabs-item.html": [_GENERATED_NOTE, "  {% if ref.active %}"],
-    "toc.html": [_GENERATED_NOTE],
+    "toc.html": [
+        _GENERATED_NOTE,
+        {"mkdocs-material": '    <ul class="md-nav__list" data-md-component="toc" data-md-scrollfix>',
+         "mkdocs-materialx": '    <ul class="md-nav__list" data-md-component="toc">'}[THEME],
+    ],
     "language.html": [_GENERATED_NOTE, "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}"],
     "logo.html": [_GENERATED_NOTE, '  <img src="{{ config.theme.logo | url }}" alt="logo">'],
     "copyright.html": [
         _GENERATED_NOTE,
         "    Made with",
-        '    <a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">',
-        "      Material for MkDocs",
+        {"mkdocs-material": '    <a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">',
+         "mkdocs-materialx": '    <a href="https://jaywhj.github.io/mkdocs-materialx/" target="_blank" rel="noopener">'}[THEME],
+        {"mkdocs-material": "      Material for MkDocs", "mkdocs-materialx": "      MaterialX"}[THEME],
         "    </a>",
     ],
 }
@@ -88,7 +125,7 @@ def test_our_copy_is_materials_outside_the_marked_parts(name: str) -> None:
     added, removed = _differences(ours.read_text("utf-8"), theirs.read_text("utf-8"))
     assert added == [], f"lines in {name} outside the marked parts that Material's {name} lacks"
     assert removed == REPLACED_IN[name], (
-        f"Material {version('mkdocs-material')}'s {name} differs from the one our override copies: re-copy "
+        f"{THEME_NAME} {version(THEME)}'s {name} differs from the one our override copies: re-copy "
         f"{theirs} and put the sdg-stories parts back"
     )
 
@@ -105,9 +142,9 @@ def test_the_guard_sees_a_change_in_materials_header() -> None:
 
 @pytest.mark.parametrize("name", sorted(REPLACED_IN))
 def test_material_is_pinned_to_the_version_the_copies_come_from(name: str) -> None:
-    copied = re.search(rf"Material (\d+\.\d+\.\d+)'s partials/{re.escape(name)}", (OVERRIDES / name).read_text("utf-8"))
-    assert copied and copied[1] == version("mkdocs-material")
-    assert f'"mkdocs-material=={copied[1]}"' in (ROOT / "pyproject.toml").read_text("utf-8")
+    copied = re.search(rf"{THEME_NAME} (\d+\.\d+\.\d+)'s partials/{re.escape(name)}", (OVERRIDES / name).read_text("utf-8"))
+    assert copied and copied[1] == version(THEME)
+    assert f'"{THEME}=={copied[1]}"' in (ROOT / "pyproject.toml").read_text("utf-8")
 
 
 def test_a_pagefind_of_another_version_is_refused_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:

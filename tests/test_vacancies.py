@@ -328,7 +328,7 @@ def test_a_story_linking_a_closed_vacancy_builds_with_a_notice(folder, site):
 
 
 def test_strict_passes_when_time_closes_a_vacancy(strict):
-    # Time passing is no fault of the site: the daily --strict build goes on (model/notices.py).
+    # Time passing is no fault of the site: the daily --strict build goes on (model/findings.py).
     assert strict.ok, strict.output
     assert "gisteren-gesloten" in strict.output
     assert "Traceback" not in strict.output

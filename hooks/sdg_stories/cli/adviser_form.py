@@ -150,6 +150,9 @@ class AdviserForm:
         if existing is not None:
             raise InvalidAdviser(self.msg("cli.adviser.key-taken", key=key, file=self.shown_path, name=existing.name))
         message = self._problem(key, {"key": key})
+        if message and slugify(key) and slugify(key) != key and slugify(key) not in self.existing:
+            # "Dirk" or "Dirk de Boer": the key it would be, rather than an example of another name.
+            raise InvalidAdviser(self.msg("cli.adviser.key-as", value=key, key=slugify(key)))
         if message:
             raise InvalidAdviser(message)
 

@@ -14,6 +14,7 @@ from sdg_stories.content.folder import ContentFolder, load_content
 from sdg_stories.content.messages import messages
 from sdg_stories.sdg.goals import load_framework
 from sdg_stories.content.problems import ContentError, Problem
+from sdg_stories.model.editor_settings import EditorSettings
 from sdg_stories.cli.project_config import ProjectConfig
 
 
@@ -21,7 +22,7 @@ from sdg_stories.cli.project_config import ProjectConfig
 class CheckReport:
     problems: tuple[Problem, ...]  # sorted as the build sorts them
     warnings: tuple[Problem, ...]  # fail the build with --strict (a setting of mkdocs.yml)
-    notices: tuple[Problem, ...]  # information, never a failure: model/notices.py
+    notices: tuple[Problem, ...]  # information, never a failure: model/findings.py
     checked: int  # story files reported on
     total: int  # story files in the folder
 
@@ -36,17 +37,16 @@ def check_content(project: ProjectConfig, only: list[Path] | None = None) -> Che
     folder = ContentFolder(project.stories_path, settings.stories_dir)
     selected = _resolve_selection(project, only) if only else None
     problems = list(project.problems)
-    notices: list[Problem] = []
-    content_warnings: list[Problem] = []
+    # The editor's settings too: the build refuses them (mkdocs_adapter/editor_files.py), so check does.
+    problems += EditorSettings.from_options(project.editor_options, project.config_file.name, settings.language)[1]
+    warnings, notices = _config_warnings(project), []
     try:
         content = load_content(folder, load_framework(), settings.language)
     except ContentError as error:
         problems += error.problems
     else:
-        notices += _content_notices(content, settings, folder)
-        content_warnings = list(content.warnings)
-    # The content's own warnings (vacancies.yml in its old format), which the build logs as warnings too.
-    warnings = content_warnings + _config_warnings(project)
+        content_warnings, notices = _findings(content, settings, folder)
+        warnings += content_warnings
     sources = folder.walk()[0] if folder.path.is_dir() else []
     shown_sources = {folder.show(source) for source in sources}
     if selected is not None:
@@ -66,12 +66,13 @@ def check_content(project: ProjectConfig, only: list[Path] | None = None) -> Che
     )
 
 
-def _content_notices(content, settings, folder: ContentFolder) -> list[Problem]:
-    """The build's notices, from the function the build calls, on the site `mkdocs build` publishes."""
-    from sdg_stories.model.notices import content_notices
+def _findings(content, settings, folder: ContentFolder) -> tuple[list[Problem], list[Problem]]:
+    """The build's warnings and notices, from the functions the build calls, on the site it publishes."""
+    from sdg_stories.model.findings import content_notices, content_warnings
     from sdg_stories.model.site import Site
 
-    return content_notices(Site(content, load_framework().reworded(content.wording), settings), folder)
+    site = Site(content, load_framework().reworded(content.wording), settings)
+    return content_warnings(site, folder), content_notices(site, folder)
 
 
 def _config_warnings(project: ProjectConfig) -> list[Problem]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sdg_stories.cli.click_language import command, option, sentence
+from sdg_stories.cli.click_language import argument, command, option, sentence
 from sdg_stories.content.messages import Messages
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 @command("check", help="cli.check.help", short_help="cli.check.short")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="cli.check.paths-metavar")
 @option("--format", "output_format", type=click.Choice(["text", "json", "github", "gitlab"]), default="text", help="cli.check.format-option")
 @option("--strict", is_flag=True, help="cli.check.strict-option")
 @click.pass_obj
@@ -59,7 +59,7 @@ def check(session: Session, paths: tuple[Path, ...], output_format: str, strict:
         for notice in report.notices:
             click.echo(session.msg("cli.check.notice", notice=notice))
         click.echo(_check_summary(session.msg, report, bool(paths)))
-    # Notices never fail: they are about time passing, not about the files (model/notices.py).
+    # Notices never fail: they are about time passing, not about the files (model/findings.py).
     if report.problems or (strict and report.warnings):
         sys.exit(1)
 

@@ -16,6 +16,7 @@ from typing import Callable
 
 import click
 
+from sdg_stories.cli.click_errors import translate_types, usage_message
 from sdg_stories.content.messages import FALLBACK, Messages, messages
 
 
@@ -58,8 +59,20 @@ class TranslatedOption(click.Option):
             self.help = message_id
 
 
+class TranslatedArgument(click.Argument):
+    """An argument whose ``metavar`` (``[PATHS]...``) is a message id, shown in usage lines and errors."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        metavar, msg = super().make_metavar(ctx), _msg(ctx)
+        return msg(metavar) if metavar in msg.ids else metavar
+
+
 class TranslatedCommand(click.Command):
     """A command whose ``help`` and ``short_help`` are message ids, with headings in the project's language."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        translate_types(self.params)  # their refusals in the project's language (click_errors.py)
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self.help:
@@ -71,7 +84,10 @@ class TranslatedCommand(click.Command):
         return _msg(click.get_current_context(silent=True))(self.short_help) if self.short_help else ""
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        pieces = self.collect_usage_pieces(ctx)
+        # Click's placeholders ([OPTIONS], COMMAND [ARGS]...) in the project's words.
+        words = {self.options_metavar: _msg(ctx)("cli.options-metavar"),
+                 getattr(self, "subcommand_metavar", None): _msg(ctx)("cli.command-metavar")}
+        pieces = [words.get(piece, piece) for piece in self.collect_usage_pieces(ctx)]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_msg(ctx)("cli.usage") + " ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -107,6 +123,7 @@ class TranslatedGroup(TranslatedCommand, click.Group):
 
 # What the commands are declared with: their help texts are message ids, shown in the project's language.
 option = functools.partial(click.option, cls=TranslatedOption)
+argument = functools.partial(click.argument, cls=TranslatedArgument)
 command = functools.partial(click.command, cls=TranslatedCommand, context_settings=CONTEXT)
 
 
@@ -138,6 +155,8 @@ def error_message(error: click.ClickException, msg: Messages) -> str:
             hint = " / ".join(f"'{name}'" for name in hint)
         if hint:
             return msg("cli.invalid-value", option=hint, message=error.message)
+    if isinstance(error, click.UsageError) and (translated := usage_message(error, msg)) is not None:
+        return translated
     if isinstance(error, click.UsageError) and not isinstance(error, click.BadParameter):
         return error.message
     return error.format_message()

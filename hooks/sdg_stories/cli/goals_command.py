@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sdg_stories.cli.click_language import command, option, sentence
+from sdg_stories.cli.click_language import argument, command, option, sentence
 from sdg_stories.cli.terminal_text import text_width, wrap
 
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 @command("goals", help="cli.goals.help", short_help="cli.goals.short")
-@click.argument("query", required=False, metavar="[WORD|NUMBER]")
+@argument("query", required=False, metavar="cli.goals.query-metavar")
 @option("--lang", type=click.Choice(["nl", "en"]), help="cli.goals.lang-option")
 @click.pass_obj
 def goals(session: Session, query: str | None, lang: str | None) -> None:
@@ -26,7 +26,7 @@ def goals(session: Session, query: str | None, lang: str | None) -> None:
     try:
         matches = search_goals(_framework(session), query, msg)
     except UnknownNumber as error:
-        raise click.BadParameter(sentence(str(error)), param_hint="NUMBER") from None
+        raise click.BadParameter(sentence(str(error)), param_hint=msg("cli.goals.number")) from None
     if not matches:
         click.echo(msg("cli.goals.none", query=query))
         return

@@ -15,22 +15,27 @@ from pathlib import Path
 import click
 
 from sdg_stories.cli.check_command import check
-from sdg_stories.cli.click_language import CONTEXT, TranslatedGroup, TranslatedOption, language_of, option, show_error
+from sdg_stories.cli.click_language import CONTEXT, TranslatedGroup, language_of, option, show_error
 from sdg_stories.cli.editor_command import editor
 from sdg_stories.cli.goals_command import goals
 from sdg_stories.cli.new_commands import new, new_adviser
 from sdg_stories.cli.report_command import report
 from sdg_stories.cli.session import Session
+from sdg_stories.cli.stack import version_text
 from sdg_stories.cli.vacancies_command import vacancies
 from sdg_stories.content.messages import messages
 
 
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """The tool's version and the stack it builds on (stack.py), in the project's language."""
+    if value and not ctx.resilient_parsing:
+        click.echo(version_text(messages(language_of(ctx))))
+        ctx.exit()
+
+
 @click.group(cls=TranslatedGroup, context_settings=CONTEXT, help="cli.help")
 @option("--project", type=click.Path(exists=True, path_type=Path), metavar="DIR", help="cli.project-option")
-@click.version_option(
-    package_name="sdg-stories", prog_name="sdg-stories", message="%(prog)s %(version)s",
-    cls=TranslatedOption, help="cli.version-option",
-)
+@option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version, help="cli.version-option")
 @click.pass_context
 def cli(ctx: click.Context, project: Path | None) -> None:
     ctx.obj = Session(project)

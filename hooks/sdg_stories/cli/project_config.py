@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from sdg_stories.content.yaml_mistakes import explain
 from sdg_stories.content.messages import FALLBACK, messages
 from sdg_stories.content.problems import Problem
 from sdg_stories.model.settings import Settings
@@ -53,14 +54,25 @@ def find_config_file(start: Path) -> Path:
 
 def load_project(start: Path) -> ProjectConfig:
     config_file = find_config_file(start)
+    msg = messages(FALLBACK)
     try:
-        config = yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader)
-    except (UnicodeDecodeError, yaml.YAMLError) as error:
-        reason = getattr(error, "problem", None) or "it is not valid YAML"
-        raise ProjectNotFound(messages(FALLBACK)("cli.project.unreadable", file=config_file, reason=reason)) from None
+        text = config_file.read_text("utf-8")
+        config = yaml.load(text, Loader=_TolerantLoader)
+    except UnicodeDecodeError:
+        raise ProjectNotFound(msg("cli.project.unreadable", file=config_file, reason=msg("story.not-utf8"))) from None
+    except yaml.YAMLError as error:
+        # Worded as a story's YAML mistake is (content/yaml_mistakes.py), with its line, not in PyYAML's English.
+        if isinstance(error, yaml.MarkedYAMLError):
+            line, reason = explain(error, text, msg)
+            where = f"{config_file}:{line + 1}" if line is not None else config_file
+        else:
+            where, reason = config_file, msg("yaml.unreadable")
+        raise ProjectNotFound(msg("cli.project.unreadable", file=where, reason=reason)) from None
     if not isinstance(config, dict):
         raise ProjectNotFound(messages(FALLBACK)("cli.project.not-a-mapping", file=config_file))
-    options = _mapping((config.get("extra") or {}), "sdg_stories")
+    extra = config.get("extra")
+    # As the build reads it: a value that is no group of settings is reported, not left out in silence.
+    options = extra.get("sdg_stories") if isinstance(extra, dict) else None
     settings, problems = Settings.from_options(
         options,
         language=_theme_language(config.get("theme")),
@@ -68,12 +80,8 @@ def load_project(start: Path) -> ProjectConfig:
         show_drafts=False,  # as `mkdocs build`, the build that publishes
         file=config_file.name,
     )
-    return ProjectConfig(config_file.parent, config_file, settings, tuple(problems), options.get("editor"))
-
-
-def _mapping(parent: object, key: str) -> dict:
-    value = parent.get(key) if isinstance(parent, dict) else None
-    return value if isinstance(value, dict) else {}
+    editor = options.get("editor") if isinstance(options, dict) else None
+    return ProjectConfig(config_file.parent, config_file, settings, tuple(problems), editor)
 
 
 def _theme_language(theme: object) -> str:

@@ -159,11 +159,30 @@ class StoryForm:
             if not 1 <= int(value) <= len(choices):
                 raise InvalidAnswer(self.msg("cli.new.adviser-number", value=value, count=len(choices)))
             value = choices[int(value) - 1].key
-        self._check("adviser", value)
         if value not in self.advisers:
-            raise InvalidAnswer(self._unknown_adviser(value))
+            # A writer knows a colleague as "Dirk" or "Dirk de Boer", not as dirk-de-boer.
+            named = self.advisers_named(value)
+            if len(named) > 1:
+                listing = self.msg.join_or([f"{key} ({self.advisers[key].name})" for key in named])
+                raise InvalidAnswer(self.msg("cli.new.adviser-which", value=value, advisers=listing))
+            if not named:
+                raise InvalidAnswer(self._unknown_adviser(value))
+            value = named[0]
+        self._check("adviser", value)
         self.answers["adviser"] = value
         return value
+
+    def advisers_named(self, value: str) -> list[str]:
+        """The keys of the advisers ``value`` names: by key, by full name, or by one word of the name (a first
+        name), ignoring case and accents."""
+        wanted = slugify(value)
+        if not wanted:
+            return []
+        found = [key for key, adviser in self.advisers.items() if wanted in (key, slugify(adviser.name))]
+        return found or sorted(
+            key for key, adviser in self.advisers.items()
+            if wanted in slugify(adviser.name).split("-") or key.startswith(f"{wanted}-")
+        )
 
     def _set_goals(self, value: str) -> list[str]:
         return self._keep("goals", split_list(value))

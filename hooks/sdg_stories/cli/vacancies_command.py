@@ -42,7 +42,7 @@ def vacancies(session: Session, output_format: str, strict: bool, convert: bool)
     else:
         for text in report_text(report, session.msg):
             click.echo(click.style(text, bold=True) if text and not text.startswith(" ") else text)
-    # The site itself goes on building when a vacancy closes (model/notices.py); this is how a scheduled
+    # The site itself goes on building when a vacancy closes (model/findings.py); this is how a scheduled
     # check tells the recruiter instead.
     closed = sum(1 for line in report.lines if line.status == "closed")
     if strict and closed:

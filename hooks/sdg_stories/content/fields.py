@@ -18,6 +18,8 @@ from sdg_stories.content.yaml_source import Node
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CONTROL = re.compile(r"[\x00-\x1f]")  # a regex, not a loop per character: 1,000 stories are checked at once
+_SEVERAL = re.compile(r"\s*[,;]\s*|\s+")  # what separates the goals of goals: 11, 12 or 11 12
+_ID_LIKE = re.compile(r"^\d{1,2}(?:\.[0-9a-z]{1,2})?$", re.I)
 MAX_TEXT = 2_000  # a title or summary longer than this is a pasted body, not a field
 
 
@@ -142,9 +144,18 @@ class FieldReader:
             value = item.raw.strip()
             if value.isdigit() and framework.goal(int(value)):
                 found.append(int(value))
-            else:
+            elif not self._several_in_one(item, name):
                 self._report(item.line, name, self.msg("field.not-a-goal", value=self._show(item)))
         return found
+
+    def _several_in_one(self, item: Node, name: str) -> bool:
+        """``goals: 11, 12`` (or the numbers on lines of their own, without dashes) is one text to YAML, not a
+        list: reported as the list it was meant to be, with the brackets it needs."""
+        parts = _SEVERAL.split(item.raw.strip()) if item.is_scalar and item.kind != "null" else []
+        if len(parts) < 2 or not all(_ID_LIKE.match(part) for part in parts):
+            return False
+        self._report(item.line, name, self.msg("field.list-without-brackets", value=item.raw.strip(), field=name, items=", ".join(parts)))
+        return True
 
     def targets(self, framework: Framework, name: str = "targets") -> list[str]:
         """Target ids as written: the raw text of ``11.10`` is kept, so it never becomes 11.1."""
@@ -155,6 +166,8 @@ class FieldReader:
             goal = framework.goal(parsed[0]) if parsed else None
             if framework.target(text):
                 found.append(text)
+            elif self._several_in_one(item, name):
+                continue
             elif goal is None:
                 self._report(item.line, name, self.msg("field.not-a-target", value=self._show(item)))
             else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from sdg_stories.content.adviser_file import read_advisers
@@ -11,7 +12,7 @@ from sdg_stories.sdg.goals import Framework
 from sdg_stories.content.messages import Messages, messages
 from sdg_stories.content.records import Content, Story, StoryReferences
 from sdg_stories.content.problems import ContentError, Problem
-from sdg_stories.content.story_file import read_story_file
+from sdg_stories.content.story_file import RESERVED_SLUGS, default_slug, read_story_file
 from sdg_stories.content.vacancy_file import read_vacancy_file
 from sdg_stories.content.wording_file import read_wording, wording_file_name
 
@@ -49,11 +50,31 @@ class ContentFolder:
         return stories, assets
 
 
+@dataclass(frozen=True)
+class LeftOutStory:
+    """A story the preview builds without (``load_content(..., leave_out_broken=True)``), with its problems
+    and the address its page would have, where the preview shows them."""
+
+    source: str
+    shown_as: str
+    slug: str | None
+    problems: tuple[Problem, ...]
+
+
 def load_content(folder: ContentFolder, framework: Framework, default_lang: str) -> Content:
     """Read and cross-check everything; raises ContentError listing every problem of every file.
 
     ``default_lang`` is the site's language: a story's language unless it names one, and the language
     of the messages."""
+    return load_content_leaving_out(folder, framework, default_lang, leave_out_broken=False)[0]
+
+
+def load_content_leaving_out(
+    folder: ContentFolder, framework: Framework, default_lang: str, *, leave_out_broken: bool = True
+) -> tuple[Content, list[LeftOutStory]]:
+    """The content without the stories that have problems, and those stories with their problems: a
+    colleague's typo must not empty everyone's preview. Problems outside story files (advisers,
+    vacancies) still raise ContentError: every story may depend on them."""
     msg = messages(default_lang)
     if not folder.path.is_dir():
         raise ContentError([Problem(folder.shown_as, None, None, msg("folder.missing"))], default_lang)
@@ -81,13 +102,26 @@ def load_content(folder: ContentFolder, framework: Framework, default_lang: str)
     problems += _check_advisers_photos(advisers, asset_set, folder, msg)
     problems += _check_references(references, advisers, {v.id for v in vacancies}, asset_set, folder, msg)
     problems += _check_unique_slugs(stories, folder, msg)
+    left_out: list[LeftOutStory] = []
     if problems:
-        raise ContentError(problems, default_lang)
+        by_file = {folder.show(reference.source): reference for reference in references}
+        if not leave_out_broken or any(problem.file not in by_file for problem in problems):
+            raise ContentError(problems, default_lang)
+        per_file: dict[str, set[Problem]] = {}
+        for problem in problems:
+            per_file.setdefault(problem.file, set()).add(problem)
+        for shown, own in sorted(per_file.items()):
+            reference = by_file[shown]
+            slug = reference.slug or default_slug(reference.source)
+            left_out.append(LeftOutStory(reference.source, shown, slug if slug not in RESERVED_SLUGS else None, tuple(sorted(own))))
+        broken = {story.source for story in left_out}
+        stories = [story for story in stories if story.source not in broken]
     stories.sort(key=lambda story: (story.date, story.slug), reverse=True)
-    return Content(
+    content = Content(
         advisers=advisers, stories=tuple(stories), vacancies=tuple(vacancies), assets=tuple(assets),
         wording=wording, warnings=tuple(vacancy_file.warnings),
     )
+    return content, left_out
 
 
 def _check_advisers_photos(advisers, assets: set[str], folder: ContentFolder, msg: Messages) -> list[Problem]:

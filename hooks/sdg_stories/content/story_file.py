@@ -91,7 +91,8 @@ def parse_story_file(text: str, source: str, shown_as: str, framework: Framework
     title = fields.text("title", required=True, max_length=200)
     date = fields.date("date", required=True)
     adviser = fields.key("adviser", required=True)
-    summary = fields.text("summary", required=True, max_length=500)
+    # Under 200 characters, as docs/verhaal-schrijven.md asks: a card, a search result and a feed show it whole.
+    summary = fields.text("summary", required=True, max_length=200)
     before = len(problems)
     goals = fields.goals(framework)
     targets = fields.targets(framework)

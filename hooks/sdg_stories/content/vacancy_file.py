@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from sdg_stories.content.fields import FieldReader
 from sdg_stories.content.messages import messages
 from sdg_stories.sdg.goals import Framework
 from sdg_stories.content.records import Vacancy
 from sdg_stories.content.problems import Problem
+from sdg_stories.content.web_address import is_web_address
 from sdg_stories.content.yaml_source import Node, parse_yaml
 
 VACANCIES_KEY = "vacancies"
@@ -128,11 +128,7 @@ def _read_url(fields: FieldReader) -> str | None:
     url = fields.text("url", required=True, max_length=1_000)
     if url is None:
         return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # an unbalanced [ in the host, for instance
-        parts = urlsplit("")
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in url for c in " <>\"'"):
+    if not is_web_address(url):
         fields.problem("url", fields.msg("vacancies.url", value=url))
         return None
     return url

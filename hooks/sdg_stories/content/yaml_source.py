@@ -16,6 +16,7 @@ import yaml
 
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
+from sdg_stories.content.yaml_mistakes import explain
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
 
@@ -50,21 +51,19 @@ class Node:
 
 def parse_yaml(text: str, file: str, first_line: int = 1, *, language: str) -> tuple[Node | None, list[Problem]]:
     """Parse one YAML document; ``first_line`` is the file line the text starts on, ``language`` the
-    language of the messages. PyYAML's own reason is quoted as it is (in English): it names the token
-    it stumbled on, which the writer's hint alone would not."""
+    language of the messages. A mistake is reported at its own line, worded for the writer
+    (yaml_mistakes.py), never in PyYAML's English."""
     msg = messages(language)
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + mark.line if mark else first_line
-        reason = error.problem or error.context or "invalid YAML"
-        return None, [Problem(file, line, None, msg("yaml.unreadable", reason=reason))]
+        line, message = explain(error, text, msg)
+        return None, [Problem(file, first_line + (line or 0), None, message)]
     except yaml.reader.ReaderError as error:
         line = first_line + text.count("\n", 0, error.position)
         return None, [Problem(file, line, None, msg("yaml.control-character", character=repr(error.character)))]
-    except yaml.YAMLError as error:
-        return None, [Problem(file, first_line, None, msg("yaml.unreadable", reason=error))]
+    except yaml.YAMLError:
+        return None, [Problem(file, first_line, None, msg("yaml.unreadable"))]
     if root is None:
         return None, []
     converter = _Converter(file, first_line, language)

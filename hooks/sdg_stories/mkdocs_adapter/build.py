@@ -40,6 +40,7 @@ from sdg_stories.outputs.social_cards import CardError, SocialCards, organisatio
 from sdg_stories.mkdocs_adapter.staging import StagedSite
 from sdg_stories.mkdocs_adapter.editor_files import generate_editor_files
 from sdg_stories.mkdocs_adapter.theme import footer_links
+from sdg_stories.mkdocs_adapter.left_out_pages import LeftOutPages
 
 GOALS_CSS = "assets/stylesheets/sdg-goals.css"
 # Shipped with the template that uses it (templates/story-filters.html), so the two change together.
@@ -91,13 +92,15 @@ class MkDocsBuild:
             settings, organisation=organisation_name(settings.organisation, config.copyright, config.site_name)
         )
         try:
-            self.build = SiteBuild(config_file.parent, settings)
+            # `serve` leaves a story with problems out and shows them (left_out_pages.py); `build` refuses it.
+            self.build = SiteBuild(config_file.parent, settings, leave_out_broken=command == "serve")
         except ContentError as error:
             raise ContentRefused(error) from None
-        # Warnings do not stop a build, but --strict fails on them: vacancies.yml in its old format.
-        for warning in self.build.content.warnings:
+        self.left_out = LeftOutPages(self.build.left_out, settings.language)
+        # Warnings do not stop a build, but --strict fails on them, so someone notices; notices are
+        # information: time passing must not fail a --strict build (model/findings.py).
+        for warning in self.build.warnings:
             log.warning(str(warning))
-        # Information, not warnings: time passing must not fail a --strict build (model/notices.py).
         for notice in self.build.notices:
             log.info(str(notice))
         # Feeds, open data and link previews need absolute URLs; without site_url they are left out.
@@ -143,6 +146,7 @@ class MkDocsBuild:
         generated += generate_editor_files(config, files, self.build.site)  # /admin/, the web editor
         generated += self._card_files(config)
         taken = {file.dest_uri: file for file in files}
+        generated += self.left_out.files(config, {*taken, *(file.dest_uri for file in generated)})
         language = self.build.settings.language
         problems = [
             Problem(
@@ -197,6 +201,7 @@ class MkDocsBuild:
     def set_page_meta(self, page: Page) -> None:
         generated = self.build.pages_by_src_uri.get(page.file.src_uri)
         if generated is None:
+            self.left_out.set_page_meta(page)
             return
         # Escaped here because MkDocs' Jinja environment does not autoescape and Material prints
         # page.meta.title and .description as they are (in <title>, the header and the meta description):
@@ -222,6 +227,8 @@ class MkDocsBuild:
             except SearchIndexError as error:
                 raise PluginError(f"Search index: {error}") from None
             return html
+        if (problems := self.left_out.page_content(page)) is not None:
+            return problems
         if "sdg-stories:" in html:
             return _BLOCK.sub(lambda match: self._render_block(match, page), html)
         return html
@@ -252,6 +259,7 @@ class MkDocsBuild:
             "search.html", "", goal_slots=goal_slots(self.build.site)
         )) if self.build.site.stories else None
         env.globals["sdg_footer"] = footer_links(self.build.settings, self.publication is not None)
+        env.globals["sdg_problems"] = self.left_out.banner  # stories `serve` left out, on every page
 
     # on_page_context
 
@@ -260,7 +268,7 @@ class MkDocsBuild:
         # rendered by the package's autoescaping environment.
         if self.publication is not None:
             context["sdg_head"] = self._render_head(page)
-        return context
+        return self.left_out.page_context(context, page)
 
     def _render_head(self, page: Page) -> Markup:
         assert self.publication is not None

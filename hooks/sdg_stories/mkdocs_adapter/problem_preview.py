@@ -8,11 +8,15 @@ the list of problems in the site's language, and the terminal gets them as error
 so MkDocs' live reload brings the open pages back to life after every save, and the story returns as
 soon as its file is fixed. `mkdocs build` still fails on the same content, as before.
 
+Problems in story files alone do not come here: those stories are left out and the rest is built
+(left_out_pages.py). This is for problems every story depends on: advisers.yml, vacancies.yml, the settings.
+
 Only public interfaces: the list is Markup in a Jinja global (``sdg_problems``) that docs/overrides/main.html
 prints in Material's ``hero`` block. The pages the nav names, and the addresses of the stories, goals and
-advisers, are given as empty generated files: the nav has no holes while the stories are away, and a
-writer looking at their story's address gets a page, not MkDocs' 404 answer, which carries no live
-reload script and so would not come back by itself once the story is fixed.
+advisers, are given as generated files holding the list as their content (and its title as theirs, not
+MkDocs' "Index"): the nav has no holes while the stories are away, and a writer looking at their story's
+address gets a page, not MkDocs' 404 answer, which carries no live reload script and so would not come
+back by itself once the story is fixed.
 """
 
 from __future__ import annotations
@@ -21,7 +25,6 @@ import logging
 from pathlib import Path
 
 from jinja2 import Environment
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -31,10 +34,11 @@ from sdg_stories.content.folder import ADVISERS_FILE, ContentFolder
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import ContentError, Problem
 from sdg_stories.content.story_file import default_slug, read_story_file
+from sdg_stories.model.settings import Settings
 from sdg_stories.model.site import Site
 from sdg_stories.sdg.goals import load_framework
 from sdg_stories.mkdocs_adapter.build import ContentRefused, MkDocsBuild
-from sdg_stories.pages.renderer import environment
+from sdg_stories.mkdocs_adapter.left_out_pages import render_problems
 
 log = logging.getLogger("mkdocs.plugins.sdg_stories")
 
@@ -61,6 +65,7 @@ class ProblemPreview:
         # those links dangle on purpose, and a warning for each would bury the problems in the terminal.
         config.validation.links.not_found = logging.DEBUG
         config.validation.links.anchors = logging.DEBUG
+        self.stand_ins: set[str] = set()  # the src_uri of the generated files holding the list
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         present = {file.src_uri for file in files}
@@ -70,13 +75,15 @@ class ProblemPreview:
                 inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
                 files.append(File.generated(config, path, content="", inclusion=inclusion))
                 present.add(path)
+                self.stand_ins.add(path)
         return files
 
     def _addresses(self, config: MkDocsConfig) -> list[str]:
         """The pages of every story (a rejected one at the address its slug field or file name gives), goal and
         adviser."""
-        options = (config.extra or {}).get("sdg_stories") or {}
-        shown_as = str(options.get("stories_dir", "stories"))
+        # Read as the build reads it: a setting with a mistake gives the default folder, not an exception.
+        options = (config.extra or {}).get("sdg_stories")
+        shown_as = Settings.from_options(options, language=self.language, site_url=None, show_drafts=True, file="")[0].stories_dir
         folder = ContentFolder(Path(config.config_file_path).parent / shown_as, shown_as)
         if not folder.path.is_dir():
             return []
@@ -95,24 +102,29 @@ class ProblemPreview:
     def finish_cards(self) -> None:
         pass
 
-    def theme_globals(self, env: Environment) -> None:
+    def _panel(self) -> str:
         msg = messages(self.language)
+        return render_problems(
+            self.language, self.problems,
+            title=msg.plural("preview.title", len(self.problems)), intro=msg("preview.intro"), hint=msg("preview.hint"),
+        )
+
+    def theme_globals(self, env: Environment) -> None:
         env.globals["sdg_search"] = None
-        env.globals["sdg_problems"] = Markup(environment().get_template("problems.html").render(
-            language=self.language,
-            problems=self.problems,
-            title=msg.plural("preview.title", len(self.problems)),
-            intro=msg("preview.intro"),
-            hint=msg("preview.hint"),
-        ))
+        env.globals["sdg_problems"] = self._panel()
 
     def set_page_meta(self, page: Page) -> None:
-        pass
+        # Not a page the nav names: the nav's title for it stays on its tab.
+        if page.file.src_uri in self.stand_ins and page.file.inclusion is not InclusionLevel.INCLUDED:
+            page.meta["title"] = messages(self.language).plural("preview.title", len(self.problems))
 
     def page_content(self, html: str, page: Page) -> str:
-        return html
+        # A stand-in page is the list: its heading is the page's, not an empty "Index" under it.
+        return self._panel() if page.file.src_uri in self.stand_ins else html
 
     def page_context(self, context: dict, page: Page) -> dict:
+        if page.file.src_uri in self.stand_ins:
+            context["sdg_problems"] = None  # shown as the content already
         return context
 
     def write_search_index(self) -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
+from sdg_stories.content.web_address import is_web_address
 
 # What an owner may write for the status, in either language, and what it means.
 STATUSES = {
@@ -102,16 +102,15 @@ def read_organisation_links(options: dict, file: str, language: str) -> tuple[Or
 
 
 def is_link(value: object) -> bool:
-    """A full web address, or an e-mail address as mailto: (a contact may be either)."""
-    if not isinstance(value, str) or any(ch in value.strip() for ch in " <>\"'"):
+    """A full web address (content/web_address.py, the one test of one), or an e-mail address as mailto:
+    (a contact may be either)."""
+    if not isinstance(value, str):
         return False
-    try:
-        parts = urlsplit(value.strip())
-    except ValueError:
-        return False
-    if parts.scheme.lower() == "mailto":
-        return "@" in parts.path
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    address = value.strip()
+    if address.lower().startswith("mailto:"):
+        mailbox = address[len("mailto:"):]
+        return "@" in mailbox and is_web_address(f"https://{mailbox.rsplit('@', 1)[1]}") and " " not in mailbox
+    return is_web_address(address)
 
 
 def _date(value: object) -> dt.date | None:

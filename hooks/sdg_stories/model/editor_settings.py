@@ -8,10 +8,10 @@ the editor's configuration is generated from the story contract and the data.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
+from sdg_stories.content.web_address import is_web_address
 
 # Decap CMS's names for the git hosts it publishes to. Its "gitea" backend has no review step
 # (editorial_workflow); its "forgejo" backend has one, with branches and pull requests.
@@ -71,7 +71,7 @@ class EditorSettings:
         addresses = {}
         for name in ("base_url", "auth_endpoint", "api_root"):
             value = options.get(name)
-            if value is not None and name != "auth_endpoint" and not _is_web_address(value):
+            if value is not None and name != "auth_endpoint" and not is_web_address(value):
                 problems.append(Problem(file, None, f"{_FIELD}.{name}", msg("settings.editor.web-address", value=value)))
                 value = None
             addresses[name] = str(value) if value is not None else None
@@ -87,9 +87,3 @@ class EditorSettings:
         """Where the editor looks for `sdg-stories editor` when the page is opened on this computer."""
         return f"http://127.0.0.1:{self.local_port}/api/v1"
 
-
-def _is_web_address(value: object) -> bool:
-    if not isinstance(value, str):
-        return False
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)

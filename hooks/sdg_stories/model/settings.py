@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from sdg_stories.sdg.goals import LANGUAGES
 from sdg_stories.content.messages import messages
 from sdg_stories.content.problems import Problem
 from sdg_stories.model.accessibility import OrganisationLinks, read_organisation_links
+from sdg_stories.content.web_address import is_web_address
 
 
 @dataclass(frozen=True)
@@ -36,22 +36,29 @@ class Settings:
 
     @classmethod
     def from_options(
-        cls, options: dict, *, language: str, site_url: str | None, show_drafts: bool, file: str
+        cls, options: object, *, language: str, site_url: str | None, show_drafts: bool, file: str
     ) -> tuple["Settings", list[Problem]]:
-        """``options`` is the ``extra.sdg_stories`` mapping of mkdocs.yml; problems name that file."""
+        """``options`` is the ``extra.sdg_stories`` mapping of mkdocs.yml (None: the defaults); problems name
+        that file. Whatever a setting holds, the answer is settings and problems, never an exception
+        (tests/test_settings_fuzzing.py)."""
         problems: list[Problem] = []
-        if language not in LANGUAGES:
+        if not isinstance(language, str) or language not in LANGUAGES:
             unsupported = language
             language = "nl"
             problems.append(Problem(file, None, "theme.language", messages(language)("settings.language", value=unsupported)))
         msg = messages(language)
+        if options is None:
+            options = {}
+        if not isinstance(options, dict):
+            problems.append(Problem(file, None, "extra.sdg_stories", msg("settings.not-a-group")))
+            options = {}
         page_size = options.get("page_size", cls.page_size)
         if not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1:
             problems.append(Problem(file, None, "extra.sdg_stories.page_size", msg("settings.page-size", value=page_size)))
             page_size = cls.page_size
         utm = _read_utm(options.get("utm", True), file, problems, language)
         careers_url = options.get("careers_url")
-        if careers_url is not None and not _is_web_address(careers_url):
+        if careers_url is not None and not is_web_address(careers_url):
             problems.append(Problem(file, None, "extra.sdg_stories.careers_url", msg("settings.careers-url", value=careers_url)))
             careers_url = None
         rubric_intro = options.get("rubric_intro")
@@ -81,11 +88,19 @@ class Settings:
             report_intro = None
         links, link_problems = read_organisation_links(options, file, language)
         problems += link_problems
+        latest_count = options.get("latest_count", cls.latest_count)
+        if not isinstance(latest_count, int) or isinstance(latest_count, bool) or latest_count < 1:
+            problems.append(Problem(file, None, "extra.sdg_stories.latest_count", msg("settings.latest-count", value=latest_count)))
+            latest_count = cls.latest_count
+        stories_dir = options.get("stories_dir", cls.stories_dir)
+        if not _is_folder_inside(stories_dir):
+            problems.append(Problem(file, None, "extra.sdg_stories.stories_dir", msg("settings.stories-dir", value=stories_dir)))
+            stories_dir = cls.stories_dir
         settings = cls(
             language=language,
-            stories_dir=str(options.get("stories_dir", cls.stories_dir)),
+            stories_dir=stories_dir.strip().rstrip("/"),
             page_size=page_size,
-            latest_count=int(options.get("latest_count", cls.latest_count)),
+            latest_count=latest_count,
             careers_url=careers_url,
             site_url=site_url,
             build_date=build_date(),
@@ -133,14 +148,12 @@ def _is_report_intro(value: object) -> bool:
     return True
 
 
-def _is_web_address(value: object) -> bool:
-    if not isinstance(value, str) or any(ch in value for ch in " <>\"'"):
+def _is_folder_inside(value: object) -> bool:
+    """A folder of the project, written relative to mkdocs.yml: ``stories`` or ``content/stories``."""
+    if not isinstance(value, str) or not value.strip() or "\x00" in value or "\\" in value:
         return False
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    parts = value.strip().rstrip("/").split("/")
+    return not value.startswith("/") and ":" not in parts[0] and all(part not in ("", ".", "..") for part in parts)
 
 
 def _site_address(value: object) -> str | None:

@@ -62,7 +62,6 @@
     var config = Object.assign({}, data.config, { load_config_file: false, local_backend: { url: api } });
     if (location.protocol !== "file:") config.site_url = config.display_url = new URL("../", location.href).href;
     register();
-    addPhrases(CMS.getLocale(data.lang) || {}, data.decap_phrases);
     CMS.init({ config: config });
   }
 
@@ -120,7 +119,9 @@
     });
   }
 
+  // Every way into Decap (local, hosted, the hosted login tried on this computer) registers the same.
   function register() {
+    addPhrases(CMS.getLocale(data.lang) || {}, data.decap_phrases);
     formFixes();
     data.stylesheets.forEach(function (href) {
       CMS.registerPreviewStyle(new URL(href, location.href).href);
