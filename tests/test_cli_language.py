@@ -20,7 +20,7 @@ CASES = {
     ("check", "stories/nergens.md"): ("Ongeldige waarde voor '[PADEN]...': 'stories/nergens.md' bestaat niet", "'stories/nergens.md' does not exist"),
     ("goals", "99"): ("Ongeldige waarde voor NUMMER: er is geen doel 99", "there is no goal 99"),
     ("--project", "nergens", "check"): ("'nergens' bestaat niet", "'nergens' does not exist"),
-    ("check", "--format", "xml"): ("'xml' is geen van de keuzes; kies text of json", "'xml' is not one of the choices; choose text or json"),
+    ("check", "--format", "xml"): ("'xml' is geen van de keuzes; kies text, json, github of gitlab", "'xml' is not one of the choices; choose text, json, github or gitlab"),
     ("goals", "11", "12"): ("onverwachte extra argumenten: 12.", "unexpected extra arguments: 12."),
     ("editor", "--port", "abc"): ("'abc' is geen geheel getal", "'abc' is not a whole number"),
 }

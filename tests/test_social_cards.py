@@ -28,8 +28,9 @@ LONG_TITLE = (
 )
 PHOTO_COLOR = (0, 120, 80)
 CARD = "social-card.png"
-# Home, overview, goals index, advisers, the project's two advisers, vacancies, the accessibility statement.
-PAGE_CARDS = 8
+# Home, overview, goals index, advisers, the project's two advisers, vacancies, the accessibility statement,
+# the rubric page, and the year reports' index and the one year of the project's stories.
+PAGE_CARDS = 11
 ALL_CARDS = 4 + 17 + PAGE_CARDS  # the cards project's 4 stories, the 17 goals and those pages
 _DRAWN = re.compile(r"Social cards: (\d+) drawn, (\d+) from the cache")
 

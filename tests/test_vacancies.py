@@ -293,7 +293,9 @@ def test_a_vacancy_closing_on_the_build_date_is_still_shown(site):
 
 
 def test_a_closed_vacancy_is_shown_nowhere(site):
-    pages = [path.read_text("utf-8") for path in site.site.rglob("*.html")]
+    # Every page a visitor can reach; not the editor (admin/, noindex), whose story form lists every vacancy
+    # in the file so that a story still naming a closed one keeps its value when saved.
+    pages = [path.read_text("utf-8") for path in site.site.rglob("*.html") if "admin" not in path.parts]
     assert len(pages) > 30
     assert not any("Gisteren Gesloten" in html or "gisteren-gesloten" in html for html in pages)
 

@@ -189,6 +189,9 @@ def test_a_goal_page_drops_its_closed_vacancy(browser: Any, served_site: Any, si
 def search_page(browser: Any, served_site: Any, site: Build) -> Any:  # noqa: F811
     context = new_context(browser)
     page = context.new_page()
+    # The visitor searches on the build day: from the day after a vacancy's closing day its result hides
+    # itself (test_search_hides_a_vacancy_from_the_day_after_it_closes).
+    page.clock.set_fixed_time("2025-06-15T12:00:00Z")
     page.goto(served_site(site))
     yield page
     context.close()

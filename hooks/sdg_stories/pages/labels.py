@@ -173,6 +173,9 @@ LABELS: dict[str, dict[str, str]] = {
         "card_kicker_advisers": "Onze mensen",
         "card_kicker_vacancies": "Werken bij",
         "card_kicker_accessibility": "Over deze site",
+        "card_kicker_rubric": "Over de rubriek",
+        "card_kicker_reports": "Jaarverslag",
+        "card_kicker_report": "Jaarverslag",
         "footer_subscribe": "Abonneer (RSS/Atom)",
     },
     "en": {
@@ -343,6 +346,9 @@ LABELS: dict[str, dict[str, str]] = {
         "card_kicker_advisers": "Our people",
         "card_kicker_vacancies": "Careers",
         "card_kicker_accessibility": "About this site",
+        "card_kicker_rubric": "About the series",
+        "card_kicker_reports": "Annual report",
+        "card_kicker_report": "Annual report",
         "footer_subscribe": "Subscribe (RSS/Atom)",
     },
 }
