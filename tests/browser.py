@@ -102,3 +102,41 @@ def browser_page(browser: Any) -> Iterator[Any]:
     yield page
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+# Pagefind draws a result when it scrolls into view: done when the summary has counted the results for the
+# term ("7 resultaten voor ...", not "Zoeken naar ...") and every one is drawn, scrolling on as a visitor does.
+_ALL_RESULTS_DRAWN = """term => {
+    const summary = document.querySelector('pagefind-modal pagefind-summary')?.textContent || '';
+    if (!summary.includes(term) || summary.includes('...')) return false;
+    const drawn = document.querySelectorAll('pagefind-modal .sdg-result');
+    if (drawn.length >= (parseInt(summary, 10) || 0)) return true;
+    document.querySelector('pagefind-modal pagefind-results li[aria-hidden="true"]')?.scrollIntoView();
+    return false;
+}"""
+
+
+def wait_for_search_results(page: Any, term: str) -> None:
+    """Wait until the open search dialog shows every result for ``term``."""
+    page.wait_for_function(_ALL_RESULTS_DRAWN, arg=term)
+
+
+def press(page: Any, locator: Any, pointer: str = "mouse") -> None:
+    """A person's click (``pointer="mouse"``) or tap (``"touch"``) on what they see of ``locator``: the middle
+    of its first line, after scrolling it into view. Not the middle of its bounding box: a title wrapped over
+    two lines has blank space there, beside the first line's end, where a finger opens nothing."""
+    locator.scroll_into_view_if_needed()
+    # A person aims where the element has come to rest: the results list may still draw and shift.
+    first_line = "e => { const r = e.getClientRects()[0]; return {x: r.x, y: r.y, width: r.width, height: r.height}; }"
+    box = locator.evaluate(first_line)
+    for _ in range(20):
+        page.wait_for_timeout(50)
+        settled = locator.evaluate(first_line)
+        if settled == box:
+            break
+        box = settled
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    if pointer == "touch":
+        page.touchscreen.tap(x, y)
+    else:
+        page.mouse.click(x, y)

@@ -28,7 +28,7 @@ try:
 except PackageNotFoundError:
     pytest.skip("MaterialX is not installed: these run in .venv-materialx (.ci/run makes it)", allow_module_level=True)
 
-from browser import browser, new_context, served_site  # noqa: E402,F401 (fixtures)
+from browser import browser, new_context, served_site, wait_for_search_results  # noqa: E402,F401 (fixtures)
 from html_validator import MATERIAL_FINDINGS, Known, java_missing, validate  # noqa: E402
 from project import Build, Project  # noqa: E402
 
@@ -107,17 +107,7 @@ def _open_search(page: Any) -> Any:
     field = page.locator("pagefind-modal pagefind-input input")
     field.wait_for(state="visible")
     field.press_sequentially(TERM)
-    page.wait_for_function(
-        """term => {
-            const summary = document.querySelector('pagefind-modal pagefind-summary')?.textContent || '';
-            if (!summary.includes(term) || summary.includes('...')) return false;
-            const drawn = document.querySelectorAll('pagefind-modal .sdg-result');
-            if (drawn.length >= (parseInt(summary, 10) || 0)) return true;
-            document.querySelector('pagefind-modal pagefind-results li[aria-hidden="true"]')?.scrollIntoView();
-            return false;
-        }""",
-        arg=TERM,
-    )
+    wait_for_search_results(page, TERM)
     return page.locator("pagefind-modal .sdg-result a.pf-result-link")
 
 

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from browser import browser, new_context, served_site  # noqa: F401 (fixtures)
+from browser import browser, new_context, press, served_site, wait_for_search_results  # noqa: F401 (fixtures)
 from project import Build, Project
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01: every example vacancy still open
@@ -29,41 +29,16 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-def _press(page: Any, locator: Any, pointer: str) -> None:
-    """A click or a tap on what the visitor sees of ``locator``: the middle of its first line of text.
-
-    Not the middle of its bounding box: a title wrapped over two lines has blank space there, beside the
-    first line's end, where a finger that lands opens nothing."""
-    locator.scroll_into_view_if_needed()
-    box = locator.evaluate("e => { const r = e.getClientRects()[0]; return {x: r.x, y: r.y, width: r.width, height: r.height}; }")
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    if pointer == "touch":
-        page.touchscreen.tap(x, y)
-    else:
-        page.mouse.click(x, y)
-
-
 def _open_search(page: Any, pointer: str) -> Any:
     """Open the search from the header, type the term; the results, once all are drawn."""
     trigger = page.locator(".sdg-search--wide pagefind-modal-trigger button")
     if not trigger.is_visible():
         trigger = page.locator(".sdg-search--narrow pagefind-modal-trigger button")
-    _press(page, trigger, pointer)
+    press(page, trigger, pointer)
     field = page.locator("pagefind-modal pagefind-input input")
     field.wait_for(state="visible")
     field.press_sequentially(TERM)
-    page.wait_for_function(
-        """term => {
-            const summary = document.querySelector('pagefind-modal pagefind-summary')?.textContent || '';
-            if (!summary.includes(term) || summary.includes('...')) return false;
-            const drawn = document.querySelectorAll('pagefind-modal .sdg-result');
-            if (drawn.length >= (parseInt(summary, 10) || 0)) return true;
-            // The list draws a result when it scrolls into view, as the visitor scrolls.
-            document.querySelector('pagefind-modal pagefind-results li[aria-hidden="true"]')?.scrollIntoView();
-            return false;
-        }""",
-        arg=TERM,
-    )
+    wait_for_search_results(page, TERM)
     return page.locator("pagefind-modal .sdg-result a.pf-result-link")
 
 
@@ -85,7 +60,7 @@ def test_a_clicked_or_tapped_search_result_opens_its_own_page(
         link = links.nth({"first": 0, "second": 1, "last": count - 1}[which])
         expected = urlsplit(urljoin(page.url, link.get_attribute("href"))).path
         with page.expect_navigation():
-            _press(page, link, pointer)
+            press(page, link, pointer)
         assert urlsplit(page.url).path == expected
     finally:
         context.close()
@@ -104,8 +79,8 @@ def test_a_filtered_story_opens_when_its_title_is_clicked_or_tapped(
         page.goto(served_site(example_site) + "stories/")
         page.wait_for_function("() => document.querySelector('form.sdg-filters')?.dataset.shown === location.search")
         if page.locator("details.sdg-filters__box").get_attribute("open") is None:
-            _press(page, page.locator("summary.sdg-filters__toggle"), pointer)
-        _press(page, page.locator("label.sdg-goal-11"), pointer)
+            press(page, page.locator("summary.sdg-filters__toggle"), pointer)
+        press(page, page.locator("label.sdg-goal-11"), pointer)
         page.wait_for_url("**/stories/?goal=11")
         page.wait_for_function("() => document.querySelector('form.sdg-filters')?.dataset.shown === location.search")
         titles = page.locator(".sdg-filter-results .sdg-card:visible .sdg-card__title a")
@@ -113,7 +88,7 @@ def test_a_filtered_story_opens_when_its_title_is_clicked_or_tapped(
         link = titles.nth(0 if which == "first" else titles.count() - 1)
         expected = urlsplit(urljoin(page.url, link.get_attribute("href"))).path
         with page.expect_navigation():
-            _press(page, link, pointer)
+            press(page, link, pointer)
         assert urlsplit(page.url).path == expected
     finally:
         context.close()

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from browser import browser, browser_page, new_context, served_site  # noqa: F401 (fixtures)
+from browser import browser, browser_page, new_context, served_site, wait_for_search_results  # noqa: F401 (fixtures)
 from project import Build, Project
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
@@ -124,17 +124,7 @@ def _search(page: Any, base: str, term: str, width_trigger: str = ".sdg-search--
     field.press_sequentially(term)  # the UI searches as one types
     # Done when the summary has counted the results for this term ("7 resultaten voor ...", not "Zoeken
     # naar ...") and all of them are drawn: the list draws results as they scroll into view.
-    page.wait_for_function(
-        """term => {
-            const summary = document.querySelector('pagefind-modal pagefind-summary')?.textContent || '';
-            if (!summary.includes(term) || summary.includes('...')) return false;
-            const drawn = document.querySelectorAll('pagefind-modal .sdg-result');
-            if (drawn.length >= (parseInt(summary, 10) || 0)) return true;
-            document.querySelector('pagefind-modal pagefind-results li[aria-hidden="true"]')?.scrollIntoView();
-            return false;
-        }""",
-        arg=term,
-    )
+    wait_for_search_results(page, term)
     results = page.locator("pagefind-modal .sdg-result").evaluate_all(
         """items => items.map(item => ({
             href: item.querySelector('a.pf-result-link').href,

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 import yaml
 
-from browser import browser, new_context, served_site  # noqa: F401 (fixtures)
+from browser import browser, new_context, served_site, wait_for_search_results  # noqa: F401 (fixtures)
 from project import ROOT, Build
 
 ADVISERS = yaml.safe_load((ROOT / "stories" / "advisers.yml").read_text("utf-8"))
-VACANCIES = yaml.safe_load((ROOT / "stories" / "vacancies.yml").read_text("utf-8"))
+VACANCIES = yaml.safe_load((ROOT / "stories" / "vacancies.yml").read_text("utf-8"))["vacancies"]
 # An adviser found only by two words of her bio: no story, vacancy or goal says "civiel ingenieur".
 BIO_PHRASE = "civiel ingenieur"
 (BIO_ADVISER,) = [key for key, adviser in ADVISERS.items() if BIO_PHRASE in " ".join(adviser.get("bio", "").split())]
@@ -50,17 +50,7 @@ def _search(page: Any, term: str) -> list[dict]:
     field = page.locator("pagefind-modal pagefind-input input")
     field.wait_for()
     page.keyboard.type(term)
-    page.wait_for_function(
-        """term => {
-            const summary = document.querySelector('pagefind-modal pagefind-summary')?.textContent || '';
-            if (!summary.includes(term) || summary.includes('...')) return false;
-            const drawn = document.querySelectorAll('pagefind-modal .sdg-result');
-            if (drawn.length >= (parseInt(summary, 10) || 0)) return true;
-            document.querySelector('pagefind-modal pagefind-results li[aria-hidden="true"]')?.scrollIntoView();
-            return false;
-        }""",
-        arg=term,
-    )
+    wait_for_search_results(page, term)
     return page.locator("pagefind-modal .sdg-result").evaluate_all(
         """items => items.map(item => ({
             url: new URL(item.querySelector('a.pf-result-link').href).pathname

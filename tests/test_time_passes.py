@@ -17,8 +17,7 @@ from test_cli import sdg_stories
 
 
 def _example_vacancies() -> list[dict]:
-    data = yaml.safe_load((ROOT / "stories" / "vacancies.yml").read_text("utf-8"))
-    return data["vacancies"] if isinstance(data, dict) else data
+    return yaml.safe_load((ROOT / "stories" / "vacancies.yml").read_text("utf-8"))["vacancies"]
 
 
 def _closing_days() -> list[dt.date]:
