@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from sdg_stories.sdg.goals import LANGUAGES
@@ -22,7 +22,8 @@ class Settings:
     latest_count: int = 6
     careers_url: str | None = None
     site_url: str | None = None
-    build_date: dt.date = dt.date(1970, 1, 1)
+    # The build's day unless given: a fixed old default would make every story look scheduled (or none).
+    build_date: dt.date = field(default_factory=lambda: build_date())
     show_drafts: bool = False
     utm: dict[str, str] | None = None  # None: no campaign parameters on vacancy links
     rubric_intro: str | None = None  # the line introducing the rubric on story pages; None: the catalogue's
