@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-import socket
 import subprocess
 import sys
 import threading
@@ -17,37 +16,13 @@ from pathlib import Path
 import pytest
 
 from browser import CHROMIUM, CHROMIUM_FLAGS, _QuietHandler, unavailable
+from local_editor import editor_project, free_port  # noqa: F401 (fixture)
 from project import Project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TITLE = "Schone lucht in de binnenstad van Zwolle"
 SUMMARY = "Een adviseur hielp de gemeente de luchtkwaliteit in kaart te brengen en te verbeteren."
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def editor_project(tmp_path: Path):
-    """The example content, built with the editor's local port set, and `sdg-stories editor`'s server running."""
-    from sdg_stories.editor.local_server import make_server
-    from sdg_stories.editor.repository import StoriesRepository
-    from sdg_stories.sdg.goals import load_framework
-
-    project = Project(tmp_path, example_content=True)
-    port = _free_port()
-    project.configure(editor={"local_port": port})
-    build = project.build()
-    assert build.ok, build.output
-    server = make_server(StoriesRepository(project.root, "stories", load_framework(), "nl"), build.site, port)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project, f"http://127.0.0.1:{port}/"
-    server.shutdown()
-    server.server_close()
 
 
 # The parts of templates/story.html the preview draws, by class; both must have them in the same order.
@@ -312,7 +287,7 @@ def test_sdg_stories_editor_on_its_own_port_refuses_in_the_forms_words_and_saves
     project = Project(tmp_path, example_content=True)
     recorders = _recorders()
     project.configure(editor={"local_port": recorders[0].server_address[1]})
-    port = _free_port()
+    port = free_port()
     command = subprocess.Popen(
         [sys.executable, "-m", "sdg_stories.cli.main", "editor", "--port", str(port)],
         cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -406,7 +381,7 @@ def test_admin_of_a_built_site_without_the_editor_says_how_to_start_it(tmp_path:
 
     project = Project(tmp_path)
     project.story("2024-04-05-een-verhaal.md")
-    editor_port = _free_port()
+    editor_port = free_port()
     project.configure(editor={"local_port": editor_port})
     build = project.build("--strict")
     assert build.ok, build.output

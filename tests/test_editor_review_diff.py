@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import difflib
 import json
-import socket
-import threading
-from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_FLAGS, unavailable
-from project import Project
+from browser import CHROMIUM, CHROMIUM_FLAGS, press, unavailable
+from local_editor import editor_project  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser]
 
@@ -24,12 +21,6 @@ NEW = "opnieuw een plek maakte"
 ROLE = "Adviseur Openbare Orde en Veiligheid"  # the first adviser of the example advisers.yml
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _changed(before: str, after: str) -> list[str]:
     return [
         line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
@@ -37,73 +28,52 @@ def _changed(before: str, after: str) -> list[str]:
     ]
 
 
-def _click(page, locator) -> None:
-    """A writer's mouse click: at the element's centre, after scrolling it into view."""
-    locator.scroll_into_view_if_needed()
-    box = locator.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-
-
-def test_editing_one_sentence_of_a_summary_in_the_editor_changes_one_line(tmp_path: Path) -> None:
+def test_editing_one_sentence_of_a_summary_in_the_editor_changes_one_line(editor_project) -> None:
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing")
     playwright_api = pytest.importorskip("playwright.sync_api")
-    from sdg_stories.editor.local_server import make_server
-    from sdg_stories.editor.repository import StoriesRepository
-    from sdg_stories.sdg.goals import load_framework
-
-    project = Project(tmp_path, example_content=True)
-    port = _free_port()
-    project.configure(editor={"local_port": port})
-    build = project.build()
-    assert build.ok, build.output
-    server = make_server(StoriesRepository(project.root, "stories", load_framework(), "nl"), build.site, port)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    project, base = editor_project
     path = project.stories / STORY
     before = path.read_text("utf-8")
     advisers = project.stories / "advisers.yml"
     advisers_before = advisers.read_text("utf-8")
     sent: list[str] = []
     elsewhere: list[str] = []
-    try:
-        with playwright_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-            context.route(
-                lambda url: not url.startswith("http://127.0.0.1:"),
-                lambda route: (elsewhere.append(route.request.url), route.abort()),
-            )
-            page = context.new_page()
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+        context.route(
+            lambda url: not url.startswith("http://127.0.0.1:"),
+            lambda route: (elsewhere.append(route.request.url), route.abort()),
+        )
+        page = context.new_page()
 
-            def record(request) -> None:
-                if request.method == "POST" and "persistEntry" in (request.post_data or ""):
-                    params = json.loads(request.post_data)["params"]
-                    sent.extend(file["raw"] for file in params.get("dataFiles") or [params["entry"]])
+        def record(request) -> None:
+            if request.method == "POST" and "persistEntry" in (request.post_data or ""):
+                params = json.loads(request.post_data)["params"]
+                sent.extend(file["raw"] for file in params.get("dataFiles") or [params["entry"]])
 
-            page.on("request", record)
-            page.goto(f"http://127.0.0.1:{port}/admin/#/collections/stories/entries/{STORY[:-3]}")
-            _click(page, page.get_by_role("button", name="Inloggen"))
-            summary = page.locator("textarea[id^='summary-field-']")
-            summary.wait_for(timeout=20_000)
-            assert OLD in summary.input_value()
-            summary.fill(summary.input_value().replace(OLD, NEW))
-            _click(page, page.get_by_role("button", name="Publiceer").first)
-            _click(page, page.get_by_text("Publiceer nu"))
-            page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
-            # An adviser's role in advisers.yml, a file collection: one line too, comments and all else kept.
-            page = context.new_page()  # a fresh page: the writer is still logged in
-            page.on("request", record)
-            page.goto(f"http://127.0.0.1:{port}/admin/#/collections/advisers/entries/advisers")
-            role = page.locator("input[id^='role-field-']").first
-            playwright_api.expect(role).to_have_value(ROLE, timeout=20_000)
-            role.fill("Adviseur Veiligheid")
-            _click(page, page.get_by_role("button", name="Publiceer").first)
-            _click(page, page.get_by_text("Publiceer nu"))
-            page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+        page.on("request", record)
+        page.goto(f"{base}admin/#/collections/stories/entries/{STORY[:-3]}")
+        press(page, page.get_by_role("button", name="Inloggen"))
+        summary = page.locator("textarea[id^='summary-field-']")
+        summary.wait_for(timeout=20_000)
+        assert OLD in summary.input_value()
+        summary.fill(summary.input_value().replace(OLD, NEW))
+        press(page, page.get_by_role("button", name="Publiceer").first)
+        press(page, page.get_by_text("Publiceer nu"))
+        page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
+        # An adviser's role in advisers.yml, a file collection: one line too, comments and all else kept.
+        page = context.new_page()  # a fresh page: the writer is still logged in
+        page.on("request", record)
+        page.goto(f"{base}admin/#/collections/advisers/entries/advisers")
+        role = page.locator("input[id^='role-field-']").first
+        playwright_api.expect(role).to_have_value(ROLE, timeout=20_000)
+        role.fill("Adviseur Veiligheid")
+        press(page, page.get_by_role("button", name="Publiceer").first)
+        press(page, page.get_by_text("Publiceer nu"))
+        page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
+        browser.close()
     after = path.read_text("utf-8")
     assert elsewhere == []
     old_line = next(line for line in before.splitlines() if line.startswith("summary: "))

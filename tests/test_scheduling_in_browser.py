@@ -12,15 +12,13 @@ import datetime as dt
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_FLAGS, unavailable
-from project import Project
-from test_editor_in_browser import _free_port
+from browser import CHROMIUM, CHROMIUM_FLAGS, press, unavailable
+from local_editor import editor_project  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -28,23 +26,13 @@ AMSTERDAM = dt.timezone(dt.timedelta(hours=1))  # winter time; the test only nee
 
 
 @pytest.fixture
-def editor(tmp_path: Path):
-    """The example content built with the editor's local port, `sdg-stories editor`'s server running, and
-    a Chromium page that can reach only 127.0.0.1 and fails on any script error."""
+def editor(editor_project):
+    """The example content with `sdg-stories editor`'s server (local_editor.py), and a Chromium page that can
+    reach only 127.0.0.1 and fails on any script error."""
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing")
     playwright_api = pytest.importorskip("playwright.sync_api")
-    from sdg_stories.editor.local_server import make_server
-    from sdg_stories.editor.repository import StoriesRepository
-    from sdg_stories.sdg.goals import load_framework
-
-    project = Project(tmp_path, example_content=True)
-    port = _free_port()
-    project.configure(editor={"local_port": port})
-    build = project.build()
-    assert build.ok, build.output
-    server = make_server(StoriesRepository(project.root, "stories", load_framework(), "nl"), build.site, port)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    project, base = editor_project
     elsewhere: list[str] = []
     errors: list[str] = []
     with playwright_api.sync_playwright() as playwright:
@@ -58,24 +46,14 @@ def editor(tmp_path: Path):
         context.route(lambda url: not url.startswith("http://127.0.0.1:"), refuse)
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
-        yield project, f"http://127.0.0.1:{port}/", page
+        yield project, base, page
         browser.close()
-    server.shutdown()
-    server.server_close()
     assert elsewhere == []
     assert errors == []
 
 
-def _click(page, locator) -> None:
-    """A real mouse click at the element's centre, after scrolling it into view."""
-    locator.scroll_into_view_if_needed()
-    box = locator.bounding_box()
-    assert box is not None, locator
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-
-
 def _type(page, locator, text: str, replace: bool = False) -> None:
-    _click(page, locator)
+    press(page, locator)
     if replace:
         page.keyboard.press("Control+A")
     page.keyboard.type(text)
@@ -87,9 +65,9 @@ def _type_date(page, locator, day: dt.date) -> None:
     the arrow keys. Typed digit by digit, Decap's field reads a half-typed year ("2") as 1902 and loses it,
     and it keeps no month and day typed into an empty field, which is why an empty one starts from "Nu"."""
     if not locator.input_value():  # an empty field: its "Nu" (now) button fills in today to change from
-        _click(page, locator.locator("xpath=following::button[normalize-space()='Nu'][1]"))
+        press(page, locator.locator("xpath=following::button[normalize-space()='Nu'][1]"))
     for order in (("%m", "%d"), ("%d", "%m")):
-        _click(page, locator)  # in the field's blank part: its last part (the year) has the focus
+        press(page, locator)  # in the field's blank part: its last part (the year) has the focus
         page.keyboard.press("ArrowLeft")
         page.keyboard.press("ArrowLeft")
         page.keyboard.type(day.strftime(order[0]) + day.strftime(order[1]))
@@ -107,12 +85,12 @@ def _choose(page, field, typed: str) -> None:
     _type(page, field, typed)
     option = page.locator("[class*='option']").first
     option.wait_for(timeout=10_000)
-    _click(page, option)
+    press(page, option)
 
 
 def _publish(page) -> None:
-    _click(page, page.get_by_role("button", name="Publiceer").first)
-    _click(page, page.get_by_text("Publiceer nu"))
+    press(page, page.get_by_role("button", name="Publiceer").first)
+    press(page, page.get_by_text("Publiceer nu"))
 
 
 def _wait_for(page, condition, timeout: float = 20.0) -> None:
@@ -155,7 +133,7 @@ def test_a_story_dated_next_week_waits_for_the_build_of_its_day(editor) -> None:
     next_week = today + dt.timedelta(days=7)
     before = set(project.stories.glob("*.md"))
     page.goto(base + "admin/#/collections/stories/new")
-    _click(page, page.get_by_role("button", name="Inloggen"))
+    press(page, page.get_by_role("button", name="Inloggen"))
     _type(page, page.locator("input[id^='title-field-']"), TITLE)
     _type_date(page, page.locator("input[id^='date-field-']"), next_week)
     _choose(page, page.locator("input[id^='adviser-field-']"), "Ineke Veldkamp")
@@ -163,7 +141,7 @@ def test_a_story_dated_next_week_waits_for_the_build_of_its_day(editor) -> None:
     _type(page, page.locator("textarea[id^='summary-field-']"), SUMMARY)
     draft = page.locator("button[id^='draft-field-']")
     assert draft.get_attribute("aria-checked") == "true"
-    _click(page, draft)  # finished: not a draft, so only its date holds it back
+    press(page, draft)  # finished: not a draft, so only its date holds it back
     assert draft.get_attribute("aria-checked") == "false"
     body = page.locator("[class*='RawEditor'] textarea, [data-slate-editor], textarea:not([id])").first
     _type(page, body, BODY, replace=True)
@@ -199,11 +177,11 @@ def test_a_vacancy_added_in_the_editor_is_on_the_vacancies_page_after_a_build(ed
     vacancies = project.stories / "vacancies.yml"
     before = vacancies.read_text("utf-8")
     page.goto(base + "admin/#/collections/vacancies/entries/vacancies")
-    _click(page, page.get_by_role("button", name="Inloggen"))
+    press(page, page.get_by_role("button", name="Inloggen"))
     add = page.get_by_role("button", name="Voeg vacature toe")
     add.wait_for(timeout=15_000)
     count = page.locator("input[id^='id-field-']").count()
-    _click(page, add)
+    press(page, add)
     page.locator("input[id^='id-field-']").nth(count).wait_for(timeout=10_000)
     # The new vacancy is the last group of the list.
     _type(page, page.locator("input[id^='id-field-']").nth(count), "adviseur-mobiliteit")
