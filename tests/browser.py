@@ -19,6 +19,7 @@ instead, because a skipped browser test would hide a broken site.
 from __future__ import annotations
 
 import functools
+from contextlib import contextmanager
 import os
 import re
 import threading
@@ -140,3 +141,28 @@ def press(page: Any, locator: Any, pointer: str = "mouse") -> None:
         page.touchscreen.tap(x, y)
     else:
         page.mouse.click(x, y)
+
+
+@contextmanager
+def chromium_reaching_only(allowed: str | tuple[str, ...], **options: Any) -> Iterator[tuple[Any, list[str], list[str]]]:
+    """Debian's Chromium with one context that may reach only addresses starting with ``allowed``, for tests
+    that drive it themselves (a server of their own, several pages). Yields the context, the addresses it
+    refused and the script errors of its pages, for the test to assert on."""
+    from playwright.sync_api import sync_playwright
+
+    refused: list[str] = []
+    errors: list[str] = []
+
+    def refuse(route: Any) -> None:
+        refused.append(route.request.url)
+        route.abort()
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            context = chromium.new_context(**options)
+            context.route(lambda url: not url.startswith(allowed), refuse)
+            context.on("page", lambda page: page.on("pageerror", lambda error: errors.append(str(error))))
+            yield context, refused, errors
+        finally:
+            chromium.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_FLAGS, _QuietHandler, unavailable
+from browser import CHROMIUM, CHROMIUM_FLAGS, _QuietHandler, chromium_reaching_only, unavailable
 from local_editor import editor_project, free_port  # noqa: F401 (fixture)
 from project import Project
 
@@ -46,25 +46,15 @@ def _choose(page, field: str, typed: str) -> None:
 def test_a_story_made_in_the_editor_is_checked_built_and_on_its_goal_pages(editor_project) -> None:
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing")
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     from sdg_stories.sdg.goals import load_framework
 
     project, base = editor_project
     target_text = load_framework().target("11.6").title["nl"]
     before = set(project.stories.glob("*.md"))
-    elsewhere: list[str] = []
-    errors: list[str] = []
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-
-        def refuse(route) -> None:
-            elsewhere.append(route.request.url)
-            route.abort()
-
-        context.route(lambda url: not url.startswith("http://127.0.0.1:"), refuse)
+    local = dict(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    with chromium_reaching_only("http://127.0.0.1:", **local) as (context, elsewhere, errors):
         page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(base + "admin/#/collections/stories/new")
         # The local mode: Decap found `sdg-stories editor` and logs in without an account.
         page.get_by_role("button", name="Inloggen").click()
@@ -111,7 +101,6 @@ def test_a_story_made_in_the_editor_is_checked_built_and_on_its_goal_pages(edito
         # Decap marks the story published once `sdg-stories editor` has written the file (a refusal
         # would show as a message instead, and the wait fails).
         page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
-        browser.close()
 
     assert elsewhere == []
     assert errors == []
@@ -141,14 +130,11 @@ def test_a_story_made_in_the_editor_is_checked_built_and_on_its_goal_pages(edito
 def test_an_adviser_edited_in_the_editor_keeps_the_file_s_comments_and_passes_the_check(editor_project) -> None:
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing")
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     project, base = editor_project
     advisers = project.stories / "advisers.yml"
     before = advisers.read_text("utf-8")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        context = browser.new_context(locale="nl-NL")
-        context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+    with chromium_reaching_only("http://127.0.0.1:", locale="nl-NL") as (context, _, _):
         page = context.new_page()
         page.goto(base + "admin/#/collections/advisers/entries/advisers")
         page.get_by_role("button", name="Inloggen").click()
@@ -158,7 +144,6 @@ def test_an_adviser_edited_in_the_editor_keeps_the_file_s_comments_and_passes_th
         page.get_by_role("button", name="Publiceer").first.click()
         page.get_by_text("Publiceer nu").click()
         page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
-        browser.close()
     after = advisers.read_text("utf-8")
     assert "  role: Adviseur Veiligheid\n" in after
     header = before[: before.index("dirk-blokhuis:")]
@@ -283,7 +268,7 @@ def _choose_by_mouse(page, field: str, typed: str) -> None:
 def test_sdg_stories_editor_on_its_own_port_refuses_in_the_forms_words_and_saves(tmp_path: Path) -> None:
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing")
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     project = Project(tmp_path, example_content=True)
     recorders = _recorders()
     project.configure(editor={"local_port": recorders[0].server_address[1]})
@@ -297,18 +282,11 @@ def test_sdg_stories_editor_on_its_own_port_refuses_in_the_forms_words_and_saves
     try:
         ready = [command.stdout.readline() for _ in range(2)]
         assert f"http://127.0.0.1:{port}/admin/" in ready[1], ready
-        with playwright_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-
-            def refuse(route) -> None:
-                elsewhere.append(route.request.url)
-                route.abort()
-
-            # Every other port, 8081 and the configured one included, fails: the page may use only its own.
-            context.route(lambda url: not url.startswith(f"http://127.0.0.1:{port}/"), refuse)
+        # Every other port, 8081 and the configured one included, fails: the page may use only its own.
+        own_port = f"http://127.0.0.1:{port}/"
+        local = dict(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+        with chromium_reaching_only(own_port, **local) as (context, elsewhere, errors):
             page = context.new_page()
-            page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(f"http://127.0.0.1:{port}/admin/#/collections/stories/new")
             _click(page, page.get_by_role("button", name="Inloggen"))
             page.locator("input[id^='title-field-']").fill(TITLE)
@@ -351,7 +329,6 @@ def test_sdg_stories_editor_on_its_own_port_refuses_in_the_forms_words_and_saves
             page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
             # The site link leads to this computer's site, not the published one.
             assert page.locator(f"a[href='http://127.0.0.1:{port}/']").count() >= 1
-            browser.close()
     finally:
         command.terminate()
         _, terminal = command.communicate(timeout=20)
@@ -374,7 +351,7 @@ def test_sdg_stories_editor_on_its_own_port_refuses_in_the_forms_words_and_saves
 def test_admin_of_a_built_site_without_the_editor_says_how_to_start_it(tmp_path: Path) -> None:
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing")
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     from sdg_stories.editor.local_server import make_server
     from sdg_stories.editor.repository import StoriesRepository
     from sdg_stories.sdg.goals import load_framework
@@ -392,16 +369,8 @@ def test_admin_of_a_built_site_without_the_editor_says_how_to_start_it(tmp_path:
     elsewhere: list[str] = []
     editor = None
     try:
-        with playwright_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-            context = browser.new_context(locale="nl-NL")
-
-            def refuse(route) -> None:
-                elsewhere.append(route.request.url)
-                route.abort()
-
-            allowed = (base, f"http://127.0.0.1:{editor_port}/")
-            context.route(lambda url: not url.startswith(allowed), refuse)
+        allowed = (base, f"http://127.0.0.1:{editor_port}/")
+        with chromium_reaching_only(allowed, locale="nl-NL") as (context, elsewhere, _):
             page = context.new_page()
             page.goto(base + "admin/")
             page.get_by_role("heading", name="De editor draait nog niet").wait_for(timeout=15_000)
@@ -415,7 +384,6 @@ def test_admin_of_a_built_site_without_the_editor_says_how_to_start_it(tmp_path:
             threading.Thread(target=editor.serve_forever, daemon=True).start()
             page.get_by_role("button", name="Inloggen").wait_for(timeout=15_000)
             assert page.get_by_text("De editor draait nog niet").count() == 0
-            browser.close()
     finally:
         site.shutdown()
         site.server_close()
@@ -428,7 +396,7 @@ def test_admin_of_a_built_site_without_the_editor_says_how_to_start_it(tmp_path:
 def test_admin_on_this_computer_without_the_editor_offers_the_git_host_when_publishing_is_set_up(project: Project) -> None:
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing")
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     project.story("2024-04-05-een-verhaal.md")
     project.configure(editor={"backend": "github", "repo": "meridiaan/verhalen", "base_url": "https://auth.example.nl"})
     build = project.build("--strict")
@@ -438,17 +406,12 @@ def test_admin_on_this_computer_without_the_editor_offers_the_git_host_when_publ
     base = f"http://127.0.0.1:{site.server_address[1]}/"
     errors: list[str] = []
     try:
-        with playwright_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-            context = browser.new_context(locale="nl-NL")
-            context.route(lambda url: not url.startswith(base), lambda route: route.abort())
+        with chromium_reaching_only(base, locale="nl-NL") as (context, _, errors):
             page = context.new_page()
-            page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(base + "admin/")
             page.get_by_role("heading", name="De editor draait nog niet").wait_for(timeout=15_000)
             _click(page, page.get_by_role("button", name="Of log in bij de git-host van de site en publiceer van daaruit"))
             page.get_by_text("Inloggen met GitHub").wait_for(timeout=15_000)
-            browser.close()
     finally:
         site.shutdown()
         site.server_close()

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_FLAGS, press, unavailable
+from browser import CHROMIUM, chromium_reaching_only, press, unavailable
 from local_editor import editor_project  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser]
@@ -38,14 +38,8 @@ def test_editing_one_sentence_of_a_summary_in_the_editor_changes_one_line(editor
     advisers = project.stories / "advisers.yml"
     advisers_before = advisers.read_text("utf-8")
     sent: list[str] = []
-    elsewhere: list[str] = []
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-        context.route(
-            lambda url: not url.startswith("http://127.0.0.1:"),
-            lambda route: (elsewhere.append(route.request.url), route.abort()),
-        )
+    local = dict(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    with chromium_reaching_only("http://127.0.0.1:", **local) as (context, elsewhere, _):
         page = context.new_page()
 
         def record(request) -> None:
@@ -73,7 +67,6 @@ def test_editing_one_sentence_of_a_summary_in_the_editor_changes_one_line(editor
         press(page, page.get_by_role("button", name="Publiceer").first)
         press(page, page.get_by_text("Publiceer nu"))
         page.get_by_role("button", name="Gepubliceerd").wait_for(timeout=20_000)
-        browser.close()
     after = path.read_text("utf-8")
     assert elsewhere == []
     old_line = next(line for line in before.splitlines() if line.startswith("summary: "))
